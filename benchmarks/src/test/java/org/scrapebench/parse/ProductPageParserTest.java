@@ -1,0 +1,391 @@
+package org.scrapebench.parse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ProductPageParserTest {
+
+    private static final URI PAGE = URI.create("https://shop.example/products/p-1");
+    private final ProductPageParser parser = new ProductPageParser();
+
+    private static String jsonLd(String json) {
+        return "<script type=\"application/ld+json\">" + json + "</script>";
+    }
+
+    /** A page with the usual noise around the markup: an old price and related products printed as plain text. */
+    private static String page(String head, String body) {
+        return "<!DOCTYPE html><html><head><title>Shop</title>" + head + "</head><body>"
+                + "<nav><a href=\"/\">Home</a></nav>"
+                + body
+                + "<p class=\"was\"><del>$999.99</del></p>"
+                + "<section class=\"related\"><h2>You may also like</h2>"
+                + "<div class=\"card\"><h3>Other thing</h3><span class=\"price\">$5.00</span></div></section>"
+                + "</body></html>";
+    }
+
+    private static String offer(String price, String currency) {
+        return "{\"@type\":\"Offer\",\"price\":" + price + ",\"priceCurrency\":\"" + currency + "\"}";
+    }
+
+    static Stream<Arguments> jsonLdPages() {
+        return Stream.of(
+                arguments("top-level object",
+                        page(jsonLd("{\"@context\":\"https://schema.org\",\"@type\":\"Product\",\"name\":\"Red Shoe\","
+                                + "\"offers\":" + offer("\"19.99\"", "USD") + "}"), ""),
+                        "Red Shoe", "19.99", "USD"),
+                arguments("top-level array beside a BreadcrumbList",
+                        page(jsonLd("[{\"@type\":\"BreadcrumbList\",\"itemListElement\":[{\"@type\":\"ListItem\","
+                                + "\"position\":1,\"name\":\"Shoes\",\"item\":\"https://shop.example/c/shoes\"}]},"
+                                + "{\"@type\":\"Product\",\"name\":\"Blue Shoe\",\"offers\":" + offer("25", "EUR") + "}]"),
+                                ""),
+                        "Blue Shoe", "25.00", "EUR"),
+                arguments("@graph with Organization and WebSite",
+                        page(jsonLd("{\"@context\":\"https://schema.org\",\"@graph\":["
+                                + "{\"@type\":\"Organization\",\"name\":\"Shop Inc\"},"
+                                + "{\"@type\":\"WebSite\",\"name\":\"Shop\",\"url\":\"https://shop.example/\"},"
+                                + "{\"@type\":\"Product\",\"name\":\"Green Shoe\",\"offers\":" + offer("30.5", "GBP")
+                                + "}]}"), ""),
+                        "Green Shoe", "30.50", "GBP"),
+                arguments("@type array",
+                        page(jsonLd("{\"@type\":[\"Product\",\"Car\"],\"name\":\"Hatchback\",\"offers\":"
+                                + offer("\"15000\"", "EUR") + "}"), ""),
+                        "Hatchback", "15000.00", "EUR"),
+                arguments("@type as a schema.org IRI",
+                        page(jsonLd("{\"@type\":\"http://schema.org/Product\",\"name\":\"Lamp\",\"offers\":"
+                                + offer("12", "USD") + "}"), ""),
+                        "Lamp", "12.00", "USD"),
+                arguments("offers list: first offer without price is skipped",
+                        page(jsonLd("{\"@type\":\"Product\",\"name\":\"Kettle\",\"offers\":["
+                                + "{\"@type\":\"Offer\",\"availability\":\"https://schema.org/OutOfStock\"},"
+                                + offer("\"45.00\"", "USD") + "," + offer("\"99.00\"", "USD") + "]}"), ""),
+                        "Kettle", "45.00", "USD"),
+                arguments("AggregateOffer uses lowPrice",
+                        page(jsonLd("{\"@type\":\"Product\",\"name\":\"T-Shirt\",\"offers\":{\"@type\":\"AggregateOffer\","
+                                + "\"lowPrice\":10.5,\"highPrice\":20,\"offerCount\":3,\"priceCurrency\":\"USD\"}}"), ""),
+                        "T-Shirt", "10.50", "USD"),
+                arguments("JSON number price keeps its exact digits",
+                        page(jsonLd("{\"@type\":\"Product\",\"name\":\"Sofa\",\"offers\":"
+                                + offer("1234.5", "USD") + "}"), ""),
+                        "Sofa", "1234.50", "USD"),
+                arguments("JSON number price beyond double precision",
+                        page(jsonLd("{\"@type\":\"Product\",\"name\":\"Yacht\",\"offers\":"
+                                + offer("12345678901234567.89", "USD") + "}"), ""),
+                        "Yacht", "12345678901234567.89", "USD"),
+                arguments("integer price in a currency without minor units",
+                        page(jsonLd("{\"@type\":\"Product\",\"name\":\"Bento box\",\"offers\":"
+                                + offer("1234", "JPY") + "}"), ""),
+                        "Bento box", "1234", "JPY"),
+                arguments("sloppy formatted string price",
+                        page(jsonLd("{\"@type\":\"Product\",\"name\":\"Mixer\",\"offers\":"
+                                + offer("\"1.234,56\"", "EUR") + "}"), ""),
+                        "Mixer", "1234.56", "EUR"),
+                arguments("string price with symbol agreeing with priceCurrency",
+                        page(jsonLd("{\"@type\":\"Product\",\"name\":\"Grill\",\"offers\":"
+                                + offer("\"R$ 1.234,56\"", "BRL") + "}"), ""),
+                        "Grill", "1234.56", "BRL"),
+                arguments("lower-case priceCurrency",
+                        page(jsonLd("{\"@type\":\"Product\",\"name\":\"Mug\",\"offers\":"
+                                + offer("\"8.00\"", "eur") + "}"), ""),
+                        "Mug", "8.00", "EUR"),
+                arguments("price in priceSpecification",
+                        page(jsonLd("{\"@type\":\"Product\",\"name\":\"Drill\",\"offers\":{\"@type\":\"Offer\","
+                                + "\"priceSpecification\":{\"@type\":\"UnitPriceSpecification\",\"price\":89.9,"
+                                + "\"priceCurrency\":\"CHF\"}}}"), ""),
+                        "Drill", "89.90", "CHF"),
+                arguments("several scripts: the Product is in the second",
+                        page(jsonLd("{\"@type\":\"Organization\",\"name\":\"Shop Inc\"}")
+                                + jsonLd("{\"@type\":\"Product\",\"name\":\"Chair\",\"offers\":" + offer("70", "USD") + "}"),
+                                ""),
+                        "Chair", "70.00", "USD"),
+                arguments("mainEntity of an ItemPage",
+                        page(jsonLd("{\"@type\":\"ItemPage\",\"name\":\"Chair page\",\"mainEntity\":"
+                                + "{\"@type\":\"Product\",\"name\":\"Stool\",\"offers\":" + offer("35", "USD") + "}}"), ""),
+                        "Stool", "35.00", "USD"),
+                arguments("HTML comment wrapper",
+                        page(jsonLd("<!-- {\"@type\":\"Product\",\"name\":\"Vase\",\"offers\":"
+                                + offer("15", "USD") + "} -->"), ""),
+                        "Vase", "15.00", "USD"),
+                arguments("CDATA wrapper",
+                        page(jsonLd("//<![CDATA[\n{\"@type\":\"Product\",\"name\":\"Rug\",\"offers\":"
+                                + offer("60", "USD") + "}\n//]]>"), ""),
+                        "Rug", "60.00", "USD"),
+                arguments("trailing commas and a raw newline in a string",
+                        page(jsonLd("{\"@type\":\"Product\",\"name\":\"Desk\nlamp\",\"offers\":{\"@type\":\"Offer\","
+                                + "\"price\":\"22.00\",\"priceCurrency\":\"USD\",},}"), ""),
+                        "Desk lamp", "22.00", "USD"),
+                arguments("entities decoded, whitespace collapsed, Unicode kept",
+                        page(jsonLd("{\"@type\":\"Product\",\"name\":\"  Salt &amp; Pepper\\u00a0Mill \\t Café — 500 g \","
+                                + "\"offers\":" + offer("9", "EUR") + "}"), ""),
+                        "Salt & Pepper Mill Café — 500 g", "9.00", "EUR"),
+                arguments("a related Product nested in isRelatedTo is not taken",
+                        page(jsonLd("{\"@type\":\"Product\",\"name\":\"Main\",\"isRelatedTo\":{\"@type\":\"Product\","
+                                + "\"name\":\"Related\",\"offers\":" + offer("1", "USD") + "},\"offers\":"
+                                + offer("100", "USD") + "}"), ""),
+                        "Main", "100.00", "USD"),
+                arguments("JSON-LD preferred when microdata is present too",
+                        page(jsonLd("{\"@type\":\"Product\",\"name\":\"From JSON\",\"offers\":" + offer("10", "USD") + "}"),
+                                "<div itemscope itemtype=\"https://schema.org/Product\"><h1 itemprop=\"name\">From microdata"
+                                        + "</h1><span itemprop=\"price\" content=\"20\"></span>"
+                                        + "<meta itemprop=\"priceCurrency\" content=\"USD\"></div>"),
+                        "From JSON", "10.00", "USD"),
+                arguments("malformed JSON-LD is skipped and microdata answers",
+                        page(jsonLd("{\"@type\":\"Product\",\"name\":\"Broken\" \"offers\": }"),
+                                "<div itemscope itemtype=\"https://schema.org/Product\"><h1 itemprop=\"name\">Fixed</h1>"
+                                        + "<span itemprop=\"price\" content=\"20\">$20</span>"
+                                        + "<meta itemprop=\"priceCurrency\" content=\"USD\"></div>"),
+                        "Fixed", "20.00", "USD"),
+                arguments("JSON-LD without offers: the price comes from microdata",
+                        page(jsonLd("{\"@type\":\"Product\",\"name\":\"Named in JSON\"}"),
+                                "<div itemscope itemtype=\"https://schema.org/Product\"><h1 itemprop=\"name\">Other</h1>"
+                                        + "<span itemprop=\"price\">€ 1.299,00</span></div>"),
+                        "Named in JSON", "1299.00", "EUR"),
+                arguments("JSON-LD without name: the name comes from microdata",
+                        page(jsonLd("{\"@type\":\"Product\",\"offers\":" + offer("3.5", "USD") + "}"),
+                                "<div itemscope itemtype=\"https://schema.org/Product\"><h1 itemprop=\"name\">Pencil</h1>"
+                                        + "</div>"),
+                        "Pencil", "3.50", "USD"));
+    }
+
+    private static String product(String inner) {
+        return "<div itemscope itemtype=\"https://schema.org/Product\">" + inner + "</div>";
+    }
+
+    private static final String OFFER = "<div itemprop=\"offers\" itemscope itemtype=\"https://schema.org/Offer\">";
+
+    static Stream<Arguments> microdataPages() {
+        return Stream.of(
+                arguments("price content attribute and meta priceCurrency",
+                        page("", product("<h1 itemprop=\"name\">Coffee Grinder</h1>" + OFFER
+                                + "<span itemprop=\"price\" content=\"1234.56\">1.234,56 €</span>"
+                                + "<meta itemprop=\"priceCurrency\" content=\"EUR\"></div>")),
+                        "Coffee Grinder", "1234.56", "EUR"),
+                arguments("price as formatted text, currency from meta",
+                        page("", product("<h1 itemprop=\"name\">Cafeteira</h1>" + OFFER
+                                + "<span itemprop=\"price\">R$ 1.234,56</span>"
+                                + "<meta itemprop=\"priceCurrency\" content=\"BRL\"></div>")),
+                        "Cafeteira", "1234.56", "BRL"),
+                arguments("printed \"1.234\" is a thousand; markup \"1.234\" would not be",
+                        page("", product("<h1 itemprop=\"name\">Bike</h1>" + OFFER
+                                + "<span itemprop=\"price\">1.234</span>"
+                                + "<meta itemprop=\"priceCurrency\" content=\"EUR\"></div>")),
+                        "Bike", "1234.00", "EUR"),
+                arguments("currency as element text",
+                        page("", product("<h1 itemprop=\"name\">Teapot</h1>" + OFFER
+                                + "<span itemprop=\"priceCurrency\">GBP</span> <span itemprop=\"price\">12.00</span>"
+                                + "</div>")),
+                        "Teapot", "12.00", "GBP"),
+                arguments("currency as content attribute on a visible element",
+                        page("", product("<h1 itemprop=\"name\">Toaster</h1>" + OFFER
+                                + "<span itemprop=\"priceCurrency\" content=\"CAD\">$</span>"
+                                + "<span itemprop=\"price\" content=\"49.99\">49.99</span></div>")),
+                        "Toaster", "49.99", "CAD"),
+                arguments("http itemtype",
+                        page("", "<div itemscope itemtype=\"http://schema.org/Product\"><h1 itemprop=\"name\">Fan</h1>"
+                                + "<div itemprop=\"offers\" itemscope itemtype=\"http://schema.org/Offer\">"
+                                + "<span itemprop=\"price\">$39</span></div></div>"),
+                        "Fan", "39.00", "USD"),
+                arguments("a Brand's name before the product's is not taken",
+                        page("", product("<div itemprop=\"brand\" itemscope itemtype=\"https://schema.org/Brand\">"
+                                + "<span itemprop=\"name\">Acme</span></div><h1 itemprop=\"name\">Anvil</h1>"
+                                + OFFER + "<span itemprop=\"price\">$80.00</span></div>")),
+                        "Anvil", "80.00", "USD"),
+                arguments("a review author's name is not taken",
+                        page("", product("<div itemprop=\"review\" itemscope itemtype=\"https://schema.org/Review\">"
+                                + "<span itemprop=\"author\" itemscope itemtype=\"https://schema.org/Person\">"
+                                + "<span itemprop=\"name\">Jane</span></span></div>"
+                                + "<meta itemprop=\"name\" content=\"Rocket Skates\">"
+                                + OFFER + "<span itemprop=\"price\">$120</span></div>")),
+                        "Rocket Skates", "120.00", "USD"),
+                arguments("a nested related Product's price is not taken",
+                        page("", product("<h1 itemprop=\"name\">Tent</h1>"
+                                + "<div itemprop=\"isRelatedTo\" itemscope itemtype=\"https://schema.org/Product\">"
+                                + "<span itemprop=\"name\">Peg</span><div itemprop=\"offers\" itemscope "
+                                + "itemtype=\"https://schema.org/Offer\"><span itemprop=\"price\">$1</span></div></div>"
+                                + OFFER + "<span itemprop=\"price\">$250</span></div>")),
+                        "Tent", "250.00", "USD"),
+                arguments("price directly on the product",
+                        page("", product("<h1 itemprop=\"name\">Bag</h1><span itemprop=\"price\">£30</span>")),
+                        "Bag", "30.00", "GBP"),
+                arguments("offers element without itemscope is transparent",
+                        page("", product("<h1 itemprop=\"name\">Hat</h1><div itemprop=\"offers\">"
+                                + "<meta itemprop=\"priceCurrency\" content=\"USD\"><span itemprop=\"price\">19</span>"
+                                + "</div>")),
+                        "Hat", "19.00", "USD"),
+                arguments("AggregateOffer lowPrice",
+                        page("", product("<h1 itemprop=\"name\">Socks</h1><div itemprop=\"offers\" itemscope "
+                                + "itemtype=\"https://schema.org/AggregateOffer\"><span itemprop=\"lowPrice\">€4,50</span>"
+                                + " - <span itemprop=\"highPrice\">€9,00</span></div>")),
+                        "Socks", "4.50", "EUR"),
+                arguments("first of several offers with a price",
+                        page("", product("<h1 itemprop=\"name\">Lens</h1>"
+                                + OFFER + "<link itemprop=\"availability\" href=\"https://schema.org/SoldOut\"></div>"
+                                + OFFER + "<span itemprop=\"price\">¥12,800</span></div>"
+                                + OFFER + "<span itemprop=\"price\">¥13,800</span></div>")),
+                        "Lens", "12800", "JPY"),
+                arguments("name with entities and line breaks",
+                        page("", product("<h1 itemprop=\"name\">\n  Fish &amp; Chips\n  Fryer&nbsp;XL\n</h1>" + OFFER
+                                + "<meta itemprop=\"price\" content=\"75\"><meta itemprop=\"priceCurrency\" content=\"GBP\">"
+                                + "</div>")),
+                        "Fish & Chips Fryer XL", "75.00", "GBP"),
+                arguments("product inside a WebPage item",
+                        page("", "<body itemscope itemtype=\"https://schema.org/WebPage\"><span itemprop=\"name\">Page</span>"
+                                + "<main itemprop=\"mainEntity\" itemscope itemtype=\"https://schema.org/Product\">"
+                                + "<h1 itemprop=\"name\">Clock</h1>" + OFFER
+                                + "<data itemprop=\"price\" value=\"42.00\">42 zł</data>"
+                                + "<meta itemprop=\"priceCurrency\" content=\"PLN\"></div></main>"),
+                        "Clock", "42.00", "PLN"),
+                arguments("properties through itemref",
+                        page("", "<div itemscope itemtype=\"https://schema.org/Product\" itemref=\"buy\">"
+                                + "<h1 itemprop=\"name\">Globe</h1></div>"
+                                + "<aside id=\"buy\"><span itemprop=\"price\">$64</span></aside>"),
+                        "Globe", "64.00", "USD"));
+    }
+
+    @ParameterizedTest(name = "[{index}] JSON-LD: {0}")
+    @MethodSource("jsonLdPages")
+    void readsJsonLd(String variant, String html, String name, String amount, String currency)
+            throws PageParseException {
+        assertEquals(new ProductPage(name, new Price(new BigDecimal(amount), currency)), parser.parse(PAGE, html));
+    }
+
+    @ParameterizedTest(name = "[{index}] microdata: {0}")
+    @MethodSource("microdataPages")
+    void readsMicrodata(String variant, String html, String name, String amount, String currency)
+            throws PageParseException {
+        assertEquals(new ProductPage(name, new Price(new BigDecimal(amount), currency)), parser.parse(PAGE, html));
+    }
+
+    static Stream<Arguments> brokenPages() {
+        return Stream.of(
+                arguments("no markup, only visible text",
+                        page("", "<h1>Plain</h1><span class=\"price\">$10</span>"),
+                        "no schema.org Product markup"),
+                arguments("JSON-LD of other types only",
+                        page(jsonLd("[{\"@type\":\"Organization\",\"name\":\"Shop\"},{\"@type\":\"BreadcrumbList\","
+                                + "\"itemListElement\":[]}]"), ""),
+                        "no schema.org Product markup"),
+                arguments("malformed JSON-LD and nothing else",
+                        page(jsonLd("{\"@type\":\"Product\",\"name\":"), ""),
+                        "no schema.org Product markup"),
+                arguments("JSON-LD Product without name",
+                        page(jsonLd("{\"@type\":\"Product\",\"offers\":" + offer("5", "USD") + "}"), ""),
+                        "product has no name"),
+                arguments("JSON-LD Product with blank name",
+                        page(jsonLd("{\"@type\":\"Product\",\"name\":\"  \",\"offers\":" + offer("5", "USD") + "}"), ""),
+                        "product has no name"),
+                arguments("JSON-LD Product without offers",
+                        page(jsonLd("{\"@type\":\"Product\",\"name\":\"Ghost\"}"), ""),
+                        "product has no price"),
+                arguments("JSON-LD offer with empty price",
+                        page(jsonLd("{\"@type\":\"Product\",\"name\":\"Ghost\",\"offers\":" + offer("\"\"", "USD") + "}"),
+                                ""),
+                        "product has no price"),
+                arguments("JSON-LD garbage price",
+                        page(jsonLd("{\"@type\":\"Product\",\"name\":\"Quote\",\"offers\":"
+                                + offer("\"call us\"", "USD") + "}"), ""),
+                        "unparseable price 'call us'"),
+                arguments("JSON-LD price without currency",
+                        page(jsonLd("{\"@type\":\"Product\",\"name\":\"Nowhere\",\"offers\":{\"price\":\"12.00\"}}"), ""),
+                        "no currency for price '12.00'"),
+                arguments("JSON-LD negative price",
+                        page(jsonLd("{\"@type\":\"Product\",\"name\":\"Refund\",\"offers\":" + offer("-5", "USD") + "}"),
+                                ""),
+                        "negative price '-5'"),
+                arguments("JSON-LD garbage price is reported when microdata has no price either",
+                        page(jsonLd("{\"@type\":\"Product\",\"name\":\"Quote\",\"offers\":"
+                                + offer("\"TBA\"", "USD") + "}"),
+                                product("<h1 itemprop=\"name\">Quote</h1>")),
+                        "unparseable price 'TBA'"),
+                arguments("microdata Product without name",
+                        page("", product(OFFER + "<span itemprop=\"price\">$5</span></div>")),
+                        "product has no name"),
+                arguments("microdata name only on a nested Brand",
+                        page("", product("<div itemprop=\"brand\" itemscope itemtype=\"https://schema.org/Brand\">"
+                                + "<span itemprop=\"name\">Acme</span></div>"
+                                + OFFER + "<span itemprop=\"price\">$5</span></div>")),
+                        "product has no name"),
+                arguments("microdata without price; the struck-out and related prices are not used",
+                        page("", product("<h1 itemprop=\"name\">Mystery</h1>")),
+                        "product has no price"),
+                arguments("microdata price only on a nested related product",
+                        page("", product("<h1 itemprop=\"name\">Main</h1><div itemprop=\"isRelatedTo\" itemscope "
+                                + "itemtype=\"https://schema.org/Product\"><span itemprop=\"name\">Other</span>"
+                                + "<span itemprop=\"price\">$1</span></div>")),
+                        "product has no price"),
+                arguments("microdata garbage price text",
+                        page("", product("<h1 itemprop=\"name\">Quote</h1>" + OFFER
+                                + "<span itemprop=\"price\">Call for price</span></div>")),
+                        "unparseable price 'Call for price'"),
+                arguments("microdata price without any currency",
+                        page("", product("<h1 itemprop=\"name\">Plain</h1>" + OFFER
+                                + "<span itemprop=\"price\">12.00</span></div>")),
+                        "no currency in price '12.00'"),
+                arguments("microdata currency contradicting the printed symbol",
+                        page("", product("<h1 itemprop=\"name\">Odd</h1>" + OFFER
+                                + "<span itemprop=\"price\">£12.00</span><meta itemprop=\"priceCurrency\" content=\"EUR\">"
+                                + "</div>")),
+                        "currency mismatch: markup says EUR but price '£12.00' says GBP"),
+                arguments("microdata bad grouping",
+                        page("", product("<h1 itemprop=\"name\">Odd</h1>" + OFFER
+                                + "<span itemprop=\"price\">$1,23,4</span></div>")),
+                        "bad digit grouping in price '$1,23,4'"));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("brokenPages")
+    void reportsWhyAPageCannotBeRead(String variant, String html, String message) {
+        PageParseException failure = assertThrows(PageParseException.class, () -> parser.parse(PAGE, html));
+
+        assertEquals(message, failure.getMessage());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            shopify-like.html     | Merino Crew Sweater — Charcoal         | 89.00   | USD
+            woocommerce-like.html | Espresso Machine “Barista Pro” & Tamper | 1249.90 | EUR
+            magento-like.html     | Trail Runner 2 Men's Shoe              | 79.00   | GBP
+            """)
+    void readsRealisticShopPages(String file, String name, String amount, String currency)
+            throws IOException, PageParseException {
+        ProductPage product = parser.parse(PAGE, resource(file));
+
+        assertEquals(new ProductPage(name, new Price(new BigDecimal(amount), currency)), product);
+    }
+
+    @Test
+    void isSafeToShareBetweenThreads() throws Exception {
+        String html = resource("shopify-like.html");
+        ProductPage expected = parser.parse(PAGE, html);
+        Stream<ProductPage> results = java.util.stream.IntStream.range(0, 32).parallel().mapToObj(i -> {
+            try {
+                return parser.parse(PAGE, html);
+            } catch (PageParseException e) {
+                throw new AssertionError(e);
+            }
+        });
+
+        results.forEach(result -> assertEquals(expected, result));
+    }
+
+    static String resource(String file) throws IOException {
+        try (InputStream in = ProductPageParserTest.class.getResourceAsStream("/parse/" + file)) {
+            if (in == null) {
+                throw new IOException("missing test resource /parse/" + file);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
