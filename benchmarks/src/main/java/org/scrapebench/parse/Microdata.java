@@ -10,6 +10,7 @@ import org.jsoup.nodes.Element;
 final class Microdata {
 
     private static final Pattern TOKENS = Pattern.compile("\\s+");
+    private static final Pattern SCHEME_AND_WWW = Pattern.compile("^https?://(www\\.)?", Pattern.CASE_INSENSITIVE);
 
     private Microdata() {
     }
@@ -31,7 +32,7 @@ final class Microdata {
             return false;
         }
         for (String itemType : TOKENS.split(element.attr("itemtype").strip())) {
-            String address = itemType.replaceFirst("^(?i)https?://(www\\.)?", "");
+            String address = SCHEME_AND_WWW.matcher(itemType).replaceFirst("");
             if (address.equalsIgnoreCase("schema.org/" + type) || address.equalsIgnoreCase("schema.org/" + type + "/")) {
                 return true;
             }

@@ -16,8 +16,19 @@ import java.util.regex.Pattern;
 
 /**
  * Parses prices as shops print them ({@code R$ 1.234,56}, {@code 1 234,56 €}, {@code ¥1,234}) or give them in
- * markup, to an exact decimal and an ISO 4217 code. Ambiguity is refused rather than guessed: a wrong number is
- * worse than a reported failure.
+ * markup, to an exact decimal and an ISO 4217 code. A wrong number is worse than a reported failure, so the text must
+ * be exactly one number plus currency symbols or codes; anything else ("from $10", "$10 - $20") is refused.
+ *
+ * <p>Separators: with both '.' and ',' the last one is the decimal point; beside space or apostrophe grouping, the
+ * '.' or ',' is the decimal point; a repeated one groups; a single one followed by exactly three digits groups
+ * ({@code 1,234} and {@code 1.234} are 1234) unless the integer part is 0 ({@code 0.125}); otherwise a single one is
+ * the decimal point ({@code 12,5}). Groups must be of three digits (Indian lakh grouping is also accepted for INR).
+ *
+ * <p>Currency: the hint when given, and any printed currency must agree with it ({@code $} agrees with CAD, AUD and
+ * other dollars; {@code ¥} with CNY; {@code kr} with SEK, NOK, DKK); otherwise the printed one; none is an error.
+ *
+ * <p>Scale: at least the currency's minor units ({@code $5} is 5.00, {@code ¥1,234} is 1234); extra digits that are
+ * not zero are kept, never rounded.
  */
 public final class PriceParser {
 
@@ -192,7 +203,7 @@ public final class PriceParser {
         return specific.code();
     }
 
-    /** Reads the digits of {@code number} (as matched by {@link #NUMBER}) following the rules in the class doc. */
+    /** Reads the digits of {@code number} (as matched by {@link #NUMBER}) by the separator rules in the class doc. */
     private static BigDecimal amount(String number, String currency, String text) throws PageParseException {
         List<String> groups = new ArrayList<>();
         List<Character> separators = new ArrayList<>();
