@@ -1,0 +1,88 @@
+package org.scrapebench.models;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.scrapebench.fixtures.CatalogSpec;
+import org.scrapebench.fixtures.FixtureSite;
+import org.scrapebench.scrape.ScrapeResult;
+import org.scrapebench.scrape.ScrapeSettings;
+
+/** The worker pool starts real JVMs; none may outlive the model, whatever happened to the scrape. */
+class WorkerProcessesLifecycleTest {
+
+    private static final FixtureSites SITES = new FixtureSites();
+
+    @AfterAll
+    static void stopSites() {
+        SITES.close();
+    }
+
+    @Test
+    void closingStopsEveryWorkerAfterASuccessfulScrape() throws Exception {
+        FixtureSite site = SITES.get(new CatalogSpec(3, 12, 5, 1), "none");
+        List<Long> pids;
+        try (WorkerProcessesModel model = (WorkerProcessesModel) Model.WORKER_PROCESSES.create(ScrapeSettings.http(3))) {
+            pids = model.workerPids();
+            assertEquals(3, pids.size());
+            pids.forEach(pid -> assertTrue(isAlive(pid), "worker " + pid + " should run while the model is open"));
+            ScrapeResult result = model.scrape(site.categoryUrl());
+            assertTrue(result.complete(), () -> "failures: " + result.failures());
+            assertEquals(12, result.products().size());
+        }
+        assertAllGone(pids);
+    }
+
+    @Test
+    void closingStopsEveryWorkerAfterAFailedScrape() throws Exception {
+        List<Long> pids;
+        try (WorkerProcessesModel model = (WorkerProcessesModel) Model.WORKER_PROCESSES.create(ScrapeSettings.http(2))) {
+            pids = model.workerPids();
+            FixtureSite site = SITES.get(new CatalogSpec(3, 4, 5, 1), "none");
+            // a category that does not exist: the scrape fails, and says so
+            ScrapeResult result = model.scrape(site.url("/no/such/category"));
+            assertFalse(result.complete());
+            assertEquals(1, result.failures().size());
+            assertTrue(result.failures().get(0).reason().contains("404"), result.failures().get(0).reason());
+        }
+        assertAllGone(pids);
+    }
+
+    @Test
+    void aKilledWorkerIsReplacedAndNothingIsLost() throws Exception {
+        FixtureSite site = SITES.get(new CatalogSpec(5, 30, 10, 1), "fixed:2");
+        List<Long> before;
+        List<Long> after;
+        try (WorkerProcessesModel model = (WorkerProcessesModel) Model.WORKER_PROCESSES.create(ScrapeSettings.http(2))) {
+            before = model.workerPids();
+            ProcessHandle victim = ProcessHandle.of(before.get(0)).orElseThrow();
+            victim.destroyForcibly();
+            victim.onExit().get(10, TimeUnit.SECONDS);
+            ScrapeResult result = model.scrape(site.categoryUrl());
+            assertTrue(result.complete(), () -> "failures: " + result.failures());
+            assertEquals(30, result.products().size());
+            after = model.workerPids();
+            assertNotEquals(before.get(0), after.get(0), "the dead worker should have been replaced");
+        }
+        assertAllGone(before);
+        assertAllGone(after);
+    }
+
+    private static boolean isAlive(long pid) {
+        Optional<ProcessHandle> handle = ProcessHandle.of(pid);
+        return handle.isPresent() && handle.get().isAlive();
+    }
+
+    private static void assertAllGone(List<Long> pids) {
+        for (long pid : pids) {
+            assertFalse(isAlive(pid), "worker process " + pid + " outlived the model");
+        }
+    }
+}
