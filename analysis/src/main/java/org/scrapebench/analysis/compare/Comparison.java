@@ -1,0 +1,192 @@
+package org.scrapebench.analysis.compare;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.scrapebench.analysis.BadInputException;
+import org.scrapebench.analysis.jmh.BenchmarkResult;
+import org.scrapebench.analysis.jmh.Iteration;
+import org.scrapebench.analysis.jmh.ResultFile;
+import org.scrapebench.analysis.jmh.ResultKey;
+import org.scrapebench.analysis.jmh.ScoreUnit;
+import org.scrapebench.analysis.stats.HierarchicalBootstrap;
+import org.scrapebench.analysis.stats.HolmCorrection;
+import org.scrapebench.analysis.stats.MannWhitneyU;
+import org.scrapebench.analysis.stats.MeanInterval;
+import org.scrapebench.analysis.stats.WelchTest;
+
+/** BASE against OTHER: the matched rows with their statistics, and what did not match. */
+public record Comparison(
+        ResultFile base,
+        ResultFile other,
+        ComparisonSettings settings,
+        List<ComparisonRow> rows,
+        Optional<GeometricMean> geometricMean,
+        List<String> onlyInBase,
+        List<String> onlyInOther,
+        List<String> warnings) {
+
+    /** Matches results by benchmark, mode, params and threads; throws if nothing matches. */
+    public static Comparison of(ResultFile base, ResultFile other, ComparisonSettings settings) {
+        Map<ResultKey, BenchmarkResult> otherByKey = new LinkedHashMap<>();
+        other.results().forEach(r -> otherByKey.putIfAbsent(r.key(), r));
+        Map<ResultKey, BenchmarkResult> baseByKey = new LinkedHashMap<>();
+        base.results().forEach(r -> baseByKey.putIfAbsent(r.key(), r));
+
+        List<String> warnings = new ArrayList<>();
+        List<Draft> drafts = new ArrayList<>();
+        List<String> onlyInBase = new ArrayList<>();
+        for (BenchmarkResult b : baseByKey.values()) {
+            BenchmarkResult o = otherByKey.get(b.key());
+            if (o == null) {
+                onlyInBase.add(b.key().toString());
+                continue;
+            }
+            Optional<Double> factor = unitFactor(b.primary().unit(), o.primary().unit());
+            if (factor.isEmpty()) {
+                warnings.add(b.key() + ": units " + b.primary().unit() + " and " + o.primary().unit()
+                        + " cannot be converted; left out");
+                continue;
+            }
+            drafts.add(draft(b, o, factor.get(), settings));
+        }
+        List<String> onlyInOther = otherByKey.keySet().stream().filter(k -> !baseByKey.containsKey(k))
+                .map(ResultKey::toString).toList();
+        if (drafts.isEmpty()) {
+            throw new BadInputException(base.path() + " and " + other.path()
+                    + " have no result in common (same benchmark, mode, params and threads)");
+        }
+
+        double[] adjusted = HolmCorrection.adjust(drafts.stream().mapToDouble(d -> d.pWelch).toArray());
+        List<ComparisonRow> rows = new ArrayList<>();
+        for (int i = 0; i < drafts.size(); i++) {
+            rows.add(drafts.get(i).finish(adjusted[i], settings));
+        }
+        return new Comparison(base, other, settings, List.copyOf(rows), geometricMean(rows, settings),
+                List.copyOf(onlyInBase), onlyInOther, List.copyOf(warnings));
+    }
+
+    public boolean hasRegression() {
+        return rows.stream().anyMatch(r -> r.verdict() == Verdict.SLOWER);
+    }
+
+    private static Optional<Double> unitFactor(String baseUnit, String otherUnit) {
+        if (baseUnit.equals(otherUnit)) {
+            return Optional.of(1.0);
+        }
+        Optional<ScoreUnit> b = ScoreUnit.parse(baseUnit);
+        Optional<ScoreUnit> o = ScoreUnit.parse(otherUnit);
+        if (b.isEmpty() || o.isEmpty() || b.get().kind() != o.get().kind()) {
+            return Optional.empty();
+        }
+        return Optional.of(o.get().factorTo(b.get()));
+    }
+
+    /** A row before Holm's correction, which needs every row's p. */
+    private record Draft(BenchmarkResult base, BenchmarkResult other, MeanInterval baseMean,
+                         MeanInterval otherMean, double[] replicates, double low, double high,
+                         double pWelch, double pMannWhitney, List<String> warnings) {
+
+        ComparisonRow finish(double pAdjusted, ComparisonSettings settings) {
+            double ratio = otherMean.mean() / baseMean.mean();
+            Verdict verdict = Verdict.decide(low, high, pAdjusted, base.mode().higherIsBetter(), settings);
+            return new ComparisonRow(base.key(), base, other, base.primary().unit(), baseMean, otherMean,
+                    ratio, low, high, pWelch, pMannWhitney, pAdjusted, verdict, warnings, replicates);
+        }
+    }
+
+    private static Draft draft(BenchmarkResult b, BenchmarkResult o, double factor, ComparisonSettings settings) {
+        List<List<Iteration>> baseForks = b.primary().forks();
+        List<List<Iteration>> otherForks = o.primary().forks().stream()
+                .map(f -> f.stream().map(it -> new Iteration(it.value() * factor, it.weight())).toList())
+                .toList();
+        List<String> warnings = new ArrayList<>();
+        MeanInterval baseMean = MeanInterval.of(baseForks, settings.confidence());
+        MeanInterval otherMean = MeanInterval.of(otherForks, settings.confidence());
+        if (baseMean.n() == 0 || otherMean.n() == 0) {
+            warnings.add("no raw iteration data on the " + (baseMean.n() == 0 ? "BASE" : "OTHER")
+                    + " side; no statistics possible");
+            baseMean = baseMean.n() == 0 ? new MeanInterval(b.primary().score(), Double.NaN, 0) : baseMean;
+            otherMean = otherMean.n() == 0
+                    ? new MeanInterval(o.primary().score() * factor, Double.NaN, 0) : otherMean;
+            return new Draft(b, o, baseMean, otherMean, null, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                    warnings);
+        }
+        double[] x = baseForks.stream().flatMap(List::stream).mapToDouble(Iteration::value).toArray();
+        double[] y = otherForks.stream().flatMap(List::stream).mapToDouble(Iteration::value).toArray();
+        if (x.length < 2 || y.length < 2) {
+            warnings.add("too few samples for a test: " + x.length + " vs " + y.length
+                    + " iterations (Welch needs at least 2 per side)");
+        } else if (MannWhitneyU.smallestExactP(x.length, y.length) >= settings.alpha()) {
+            warnings.add(String.format(java.util.Locale.ROOT,
+                    "too few samples for a test at alpha=%s: %d vs %d iterations cannot give p < alpha",
+                    stripZeros(settings.alpha()), x.length, y.length));
+        }
+        String settingsDiffer = settingsDifference(b, o);
+        if (!settingsDiffer.isEmpty()) {
+            warnings.add("JMH settings differ: " + settingsDiffer);
+        }
+        double pWelch = WelchTest.pValue(x, y);
+        double pMannWhitney = MannWhitneyU.test(x, y).p();
+        // seed per row from its key, so a row's interval does not depend on which other rows exist
+        long seed = settings.seed() * 31 + b.key().toString().hashCode();
+        double[] replicates = HierarchicalBootstrap.ratioReplicates(baseForks, otherForks, settings.resamples(), seed);
+        double[] ci = HierarchicalBootstrap.percentileInterval(replicates, settings.confidence());
+        return new Draft(b, o, baseMean, otherMean, replicates, ci[0], ci[1], pWelch, pMannWhitney, warnings);
+    }
+
+    private static String settingsDifference(BenchmarkResult b, BenchmarkResult o) {
+        List<String> differences = new ArrayList<>();
+        if (b.forks() != o.forks()) {
+            differences.add("forks " + b.forks() + " vs " + o.forks());
+        }
+        if (b.warmupIterations() != o.warmupIterations() || !b.warmupTime().equals(o.warmupTime())) {
+            differences.add("warmup " + b.warmupIterations() + "x" + b.warmupTime() + " vs "
+                    + o.warmupIterations() + "x" + o.warmupTime());
+        }
+        if (b.measurementIterations() != o.measurementIterations()
+                || !b.measurementTime().equals(o.measurementTime())) {
+            differences.add("measurement " + b.measurementIterations() + "x" + b.measurementTime() + " vs "
+                    + o.measurementIterations() + "x" + o.measurementTime());
+        }
+        if (!b.jvmArgs().equals(o.jvmArgs())) {
+            differences.add("jvmArgs " + b.jvmArgs() + " vs " + o.jvmArgs());
+        }
+        return String.join("; ", differences);
+    }
+
+    private static Optional<GeometricMean> geometricMean(List<ComparisonRow> rows, ComparisonSettings settings) {
+        List<ComparisonRow> usable = rows.stream()
+                .filter(r -> r.replicates() != null && Double.isFinite(r.ratio()) && r.ratio() > 0).toList();
+        if (usable.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean allHigher = usable.stream().allMatch(ComparisonRow::higherIsBetter);
+        boolean allLower = usable.stream().noneMatch(ComparisonRow::higherIsBetter);
+        boolean asTimeRatio = !allHigher && !allLower;
+        double logSum = 0;
+        double[] replicateLogs = new double[settings.resamples()];
+        for (ComparisonRow row : usable) {
+            double sign = asTimeRatio && row.higherIsBetter() ? -1 : 1;
+            logSum += sign * Math.log(row.ratio());
+            for (int r = 0; r < replicateLogs.length; r++) {
+                replicateLogs[r] += sign * Math.log(row.replicates()[r]);
+            }
+        }
+        int n = usable.size();
+        double[] replicates = new double[replicateLogs.length];
+        for (int r = 0; r < replicates.length; r++) {
+            replicates[r] = Math.exp(replicateLogs[r] / n);
+        }
+        double[] ci = HierarchicalBootstrap.percentileInterval(replicates, settings.confidence());
+        boolean higherIsBetter = allHigher;
+        return Optional.of(new GeometricMean(n, Math.exp(logSum / n), ci[0], ci[1], higherIsBetter, asTimeRatio,
+                Verdict.decideByInterval(ci[0], ci[1], higherIsBetter, settings)));
+    }
+
+    static String stripZeros(double value) {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,546 @@
+package org.scrapebench.analysis.report;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.scrapebench.analysis.BadInputException;
+import org.scrapebench.analysis.NumberText;
+import org.scrapebench.analysis.compare.Comparison;
+import org.scrapebench.analysis.compare.ComparisonSettings;
+import org.scrapebench.analysis.compare.MarkdownComparison;
+import org.scrapebench.analysis.compare.RegimeNames;
+import org.scrapebench.analysis.jmh.BenchmarkResult;
+import org.scrapebench.analysis.jmh.Metric;
+import org.scrapebench.analysis.stats.HierarchicalBootstrap;
+import org.scrapebench.analysis.stats.MeanInterval;
+
+/**
+ * {@code RUN_DIR/report.md}: the run's header, calibration, one section per
+ * regime (score, speedup over SERIAL, bound, efficiency, server-bound flag,
+ * allocation), charts, and a cross-JDK comparison against the newest run of
+ * each other JDK found beside RUN_DIR.
+ */
+public final class RunReport {
+
+    /** The suite's models in the order of design.md; unknown models sort after them by name. */
+    static final List<String> MODEL_ORDER = List.of("SERIAL", "FIXED_THREAD_POOL", "FORK_JOIN", "VIRTUAL_THREADS",
+            "COMPLETABLE_FUTURE", "WORKER_PROCESSES");
+    static final List<String> REGIME_ORDER = List.of("io-bound", "cpu-bound", "mixed", "concurrency-sweep",
+            "size-sweep", "fault");
+    /** The sweeps plot time against this param; every other regime gets bars. */
+    static final Map<String, String> SWEEP_AXIS = Map.of("concurrency-sweep", "concurrency", "size-sweep", "products");
+    static final String ALLOCATION = "gc.alloc.rate.norm";
+    static final List<String> COUNTERS = List.of("requests", "retries", "failures");
+
+    private final RunDirectory run;
+    private final ComparisonSettings settings;
+    private final ReportCharts charts;
+    private final Calibration calibration;
+
+    public RunReport(RunDirectory run, ComparisonSettings settings, boolean drawCharts) {
+        this.run = run;
+        this.settings = settings;
+        this.charts = new ReportCharts(run.dir().resolve("charts"), drawCharts);
+        this.calibration = new Calibration(run.results().results());
+    }
+
+    /** Writes report.md (and the charts); returns its path. */
+    public Path write() {
+        StringWriter text = new StringWriter();
+        try (PrintWriter out = new PrintWriter(text)) {
+            header(out);
+            calibrationSection(out);
+            regimes(run.results().results()).forEach((regime, rows) -> regimeSection(out, regime, rows));
+            crossJdk(out);
+        }
+        Path report = run.dir().resolve("report.md");
+        try {
+            Files.writeString(report, text.toString().replace("\r\n", "\n"));
+        } catch (IOException e) {
+            throw new BadInputException(report + ": cannot write (" + e.getClass().getSimpleName() + ")");
+        }
+        return report;
+    }
+
+    public List<String> chartsWritten() {
+        return charts.written();
+    }
+
+    private void header(PrintWriter out) {
+        Optional<RunEnvironment> env = run.environment();
+        out.println("# scrapebench report: " + env.flatMap(RunEnvironment::runId).orElse(run.name()));
+        out.println();
+        out.println("| | |");
+        out.println("|---|---|");
+        String vm = (run.results().vmName() + " " + run.results().vmVersion()).trim();
+        out.println("| JDK | " + run.results().jdkVersion() + " ("
+                + env.flatMap(RunEnvironment::jdkVendor).map(v -> v + ", ").orElse("") + vm + ") |");
+        out.println("| JMH | " + run.results().jmhVersion()
+                + env.map(RunEnvironment::jmhArgs).filter(a -> !a.isEmpty())
+                        .map(a -> ", args `" + String.join(" ", a) + "`").orElse("") + " |");
+        if (env.isPresent()) {
+            RunEnvironment e = env.get();
+            List<String> machine = new ArrayList<>();
+            e.cores().ifPresent(c -> machine.add(c + " cores"));
+            e.memoryBytes().ifPresent(b -> machine.add(NumberText.fixed(b / 1073741824.0, 1) + " GiB"));
+            e.os().ifPresent(machine::add);
+            out.println("| machine | " + (machine.isEmpty() ? "not recorded" : String.join(", ", machine)) + " |");
+            out.println("| commit | " + e.commit().orElse("not recorded")
+                    + e.dirty().map(d -> d ? " (dirty: uncommitted changes)" : "").orElse("") + " |");
+            out.println("| started | " + e.startedAt().orElse("not recorded") + " |");
+            e.label().ifPresent(l -> out.println("| label | " + l + " |"));
+            e.fixture().ifPresent(f -> out.println("| fixture | " + f + " |"));
+        } else {
+            out.println("| environment | environment not recorded" + run.environmentProblem().map(p -> ": " + p)
+                    .orElse(" (no environment.json)") + "; no cores, so no CPU bound |");
+        }
+        out.println("| results | " + RunDirectory.RESULT_FILE + " (SHA-256 " + run.results().digest() + ") |");
+        out.println();
+        env.ifPresent(e -> out.println(e.modelsLeftOut().isEmpty() ? "Models left out: none."
+                : "Models left out: " + e.modelsLeftOut().stream().map(l -> l.model() + " (" + l.reason() + ")")
+                        .collect(Collectors.joining(", ")) + "."));
+        out.println();
+        out.println("Scores are means \u00b1 the half-width of the " + confidence() + " t-interval over all "
+                + "iterations. Speedup = SERIAL time / model time, with a " + confidence() + " CI from a bootstrap "
+                + "that resamples forks, then iterations within forks (seed " + settings.seed() + "). The bound is "
+                + "the best time the latency floor and the calibrated CPU cost allow on this machine; "
+                + "efficiency = bound / measured (1.0 = at the limit). A row is server-bound when it asked "
+                + "the fixture server for more than " + (int) (Bound.SERVER_SHARE * 100) + "% of its calibrated "
+                + "ceiling.");
+    }
+
+    private void calibrationSection(PrintWriter out) {
+        out.println();
+        out.println("## Calibration");
+        out.println();
+        if (calibration.isEmpty()) {
+            out.println("No CalibrationBenchmark rows in this run: bounds and server-bound flags are n/a.");
+            return;
+        }
+        out.println("| benchmark | params | score | unit |");
+        out.println("|---|---|---:|---|");
+        for (BenchmarkResult r : calibration.rows()) {
+            MeanInterval m = mean(r.primary());
+            out.println("| " + r.shortBenchmark() + " | " + cell(paramsShown(r.params())) + " | "
+                    + NumberText.scoreWithError(m.mean(), m.halfWidth()) + " | " + r.primary().unit() + " |");
+        }
+    }
+
+    /** Regime name to its rows, in the suite's regime order, then by name. */
+    static Map<String, List<BenchmarkResult>> regimes(List<BenchmarkResult> results) {
+        Map<String, List<BenchmarkResult>> byRegime = new TreeMap<>(Comparator
+                .comparingInt((String r) -> REGIME_ORDER.contains(r) ? REGIME_ORDER.indexOf(r) : REGIME_ORDER.size())
+                .thenComparing(r -> r));
+        for (BenchmarkResult r : results) {
+            if (!Calibration.isCalibration(r)) {
+                byRegime.computeIfAbsent(RegimeNames.of(r.className()), k -> new ArrayList<>()).add(r);
+            }
+        }
+        byRegime.values().forEach(rows -> rows.sort(ROW_ORDER));
+        return byRegime;
+    }
+
+    private static final Comparator<BenchmarkResult> ROW_ORDER = Comparator
+            .comparing((BenchmarkResult r) -> withoutModel(r.params()), RunReport::compareParams)
+            .thenComparing(r -> modelRank(r.params().get("model")))
+            .thenComparing(r -> String.valueOf(r.params().get("model")))
+            .thenComparing(BenchmarkResult::benchmark)
+            .thenComparingInt(BenchmarkResult::threads);
+
+    private void regimeSection(PrintWriter out, String regime, List<BenchmarkResult> rows) {
+        out.println();
+        out.println("## " + regime);
+        out.println();
+        Set<String> methods = rows.stream().map(BenchmarkResult::shortBenchmark).collect(Collectors.toCollection(TreeSet::new));
+        List<String> varying = varyingParams(rows);
+        SortedMap<String, String> fixed = new TreeMap<>(rows.get(0).params());
+        fixed.keySet().removeAll(varying);
+        fixed.remove("model");
+        out.println("Benchmark " + String.join(", ", methods) + (fixed.isEmpty() ? "" : "; fixed params: "
+                + cell(paramsShown(fixed))) + ".");
+        out.println();
+        boolean anyAllocation = rows.stream().anyMatch(r -> r.secondary().containsKey(ALLOCATION));
+        boolean anyCounters = rows.stream().anyMatch(r -> COUNTERS.stream().anyMatch(r.secondary()::containsKey));
+        boolean multiMethod = methods.size() > 1;
+        List<String> header = new ArrayList<>();
+        if (multiMethod) {
+            header.add("benchmark");
+        }
+        header.add("model");
+        header.addAll(varying);
+        header.addAll(List.of("score (" + rows.get(0).primary().unit() + ")", "speedup vs SERIAL [" + confidence()
+                + " CI]", "bound (ms)", "dominant", "efficiency", "server demand / ceiling (req/s)"));
+        if (anyAllocation) {
+            header.add("alloc/op");
+        }
+        if (anyCounters) {
+            header.add("requests / retries / failures per op");
+        }
+        out.println("| " + String.join(" | ", header) + " |");
+        out.println("|" + header.stream().map(h -> h.startsWith("score") || h.startsWith("speedup")
+                || h.startsWith("bound") || h.startsWith("efficiency") ? "---:" : "---").collect(Collectors.joining("|")) + "|");
+        Set<String> notes = new LinkedHashSet<>();
+        for (BenchmarkResult r : rows) {
+            MeanInterval m = mean(r.primary());
+            Bound bound = Bound.of(r, calibration, run.cores());
+            notes.addAll(bound.notes());
+            List<String> cells = new ArrayList<>();
+            if (multiMethod) {
+                cells.add(r.shortBenchmark());
+            }
+            cells.add(r.params().getOrDefault("model", "-") + (r.threads() != 1 ? " (" + r.threads() + " threads)" : ""));
+            varying.forEach(k -> cells.add(cell(r.params().getOrDefault(k, "-"))));
+            cells.add(NumberText.scoreWithError(m.mean(), m.halfWidth()));
+            cells.add(speedup(r, rows, notes));
+            cells.add(Double.isNaN(bound.boundMs()) ? "n/a" : NumberText.significant(bound.boundMs(), 3));
+            cells.add(bound.dominant());
+            cells.add(Double.isNaN(bound.efficiency()) ? "n/a" : NumberText.fixed(bound.efficiency(), 2)
+                    + (bound.aboveBound() ? " **above bound: calibration suspect**" : ""));
+            cells.add(server(bound));
+            if (anyAllocation) {
+                cells.add(Optional.ofNullable(r.secondary().get(ALLOCATION)).map(a -> bytes(a.score())).orElse("-"));
+            }
+            if (anyCounters) {
+                cells.add(COUNTERS.stream().map(c -> Optional.ofNullable(r.secondary().get(c))
+                        .map(x -> NumberText.significant(x.score(), 4)).orElse("-")).collect(Collectors.joining(" / ")));
+            }
+            out.println("| " + String.join(" | ", cells) + " |");
+        }
+        if (!notes.isEmpty()) {
+            out.println();
+            notes.forEach(n -> out.println("- " + n));
+        }
+        regimeCharts(out, regime, rows);
+    }
+
+    private String speedup(BenchmarkResult row, List<BenchmarkResult> rows, Set<String> notes) {
+        String model = row.params().get("model");
+        if (model == null) {
+            return "n/a";
+        }
+        if (model.equals("SERIAL")) {
+            return "1 (baseline)";
+        }
+        Map<String, String> want = withoutModel(row.params());
+        Optional<BenchmarkResult> serial = rows.stream()
+                .filter(r -> "SERIAL".equals(r.params().get("model")) && r.threads() == row.threads()
+                        && r.benchmark().equals(row.benchmark()) && withoutModel(r.params()).equals(want))
+                .findFirst();
+        if (serial.isEmpty()) {
+            // SERIAL ignores concurrency, so a sweep may hold it at one concurrency only
+            Map<String, String> wantLoose = new TreeMap<>(want);
+            wantLoose.remove("concurrency");
+            serial = rows.stream()
+                    .filter(r -> "SERIAL".equals(r.params().get("model")) && r.threads() == row.threads()
+                            && r.benchmark().equals(row.benchmark()))
+                    .filter(r -> {
+                        Map<String, String> p = new TreeMap<>(withoutModel(r.params()));
+                        p.remove("concurrency");
+                        return p.equals(wantLoose);
+                    })
+                    .findFirst();
+            serial.ifPresent(s -> notes.add("speedup against SERIAL at concurrency="
+                    + s.params().getOrDefault("concurrency", "-") + " where no SERIAL row had the same concurrency"
+                    + " (SERIAL ignores it)"));
+        }
+        if (serial.isEmpty()) {
+            return "n/a (no SERIAL row)";
+        }
+        Metric s = serial.get().primary();
+        Metric m = row.primary();
+        if (!s.hasRawData() || !m.hasRawData() || !s.unit().equals(m.unit())) {
+            return "n/a";
+        }
+        double ratio = mean(m).mean() / mean(s).mean();
+        long seed = settings.seed() * 31 + row.key().toString().hashCode();
+        double[] ci = HierarchicalBootstrap.percentileInterval(
+                HierarchicalBootstrap.ratioReplicates(s.forks(), m.forks(), settings.resamples(), seed),
+                settings.confidence());
+        boolean higherIsBetter = row.mode().higherIsBetter();
+        double speedup = higherIsBetter ? ratio : 1 / ratio;
+        double low = higherIsBetter ? ci[0] : 1 / ci[1];
+        double high = higherIsBetter ? ci[1] : 1 / ci[0];
+        return NumberText.ratioWithInterval(speedup, low, high);
+    }
+
+    private static String server(Bound bound) {
+        if (Double.isNaN(bound.demand())) {
+            return "n/a";
+        }
+        if (Double.isNaN(bound.ceiling())) {
+            return NumberText.significant(bound.demand(), 3) + " / n/a";
+        }
+        return NumberText.significant(bound.demand(), 3) + " / " + NumberText.significant(bound.ceiling(), 3)
+                + (bound.serverBound() ? " **server-bound**" : "");
+    }
+
+    private void regimeCharts(PrintWriter out, String regime, List<BenchmarkResult> rows) {
+        String axis = SWEEP_AXIS.get(regime);
+        String unit = rows.get(0).primary().unit();
+        String better = rows.get(0).mode().higherIsBetter() ? "higher is better" : "lower is better";
+        List<String> links = new ArrayList<>();
+        if (axis != null && rows.stream().allMatch(r -> number(r.params().get(axis)) != null)) {
+            Map<Map<String, String>, List<BenchmarkResult>> groups = group(rows, Set.of("model", axis));
+            groups.forEach((combo, members) -> {
+                Map<String, List<BenchmarkResult>> byModel = new LinkedHashMap<>();
+                members.stream().sorted(Comparator.comparing((BenchmarkResult r) -> modelRank(r.params().get("model")))
+                        .thenComparing(r -> number(r.params().get(axis))))
+                        .forEach(r -> byModel.computeIfAbsent(r.params().getOrDefault("model", r.shortBenchmark()),
+                                k -> new ArrayList<>()).add(r));
+                List<ReportCharts.Series> series = new ArrayList<>();
+                byModel.forEach((model, points) -> series.add(new ReportCharts.Series(model,
+                        points.stream().map(p -> (Object) number(p.params().get(axis))).toList(),
+                        points.stream().map(p -> mean(p.primary()).mean()).toList(),
+                        points.stream().map(p -> mean(p.primary()).halfWidth()).toList())));
+                String suffix = groups.size() > 1 ? comboText(combo, rows) : "";
+                links.add(charts.lines(regime + (suffix.isEmpty() ? "" : "-" + suffix), regime
+                        + (suffix.isEmpty() ? "" : " (" + paramsShown(combo) + ")") + ", " + better, axis, unit, series));
+            });
+        } else {
+            Map<Map<String, String>, List<BenchmarkResult>> groups = group(rows, Set.of("model"));
+            groups.forEach((combo, members) -> {
+                List<String> categories = members.stream().map(RunReport::barLabel).toList();
+                ReportCharts.Series series = new ReportCharts.Series(regime, new ArrayList<>(categories),
+                        members.stream().map(p -> mean(p.primary()).mean()).toList(),
+                        members.stream().map(p -> mean(p.primary()).halfWidth()).toList());
+                String suffix = groups.size() > 1 ? comboText(combo, rows) : "";
+                links.add(charts.bars(regime + (suffix.isEmpty() ? "" : "-" + suffix), regime
+                        + (suffix.isEmpty() ? "" : " (" + paramsShown(combo) + ")") + ", " + better, unit,
+                        categories, List.of(series)));
+            });
+        }
+        out.println();
+        links.forEach(file -> out.println("![" + file + "](charts/" + file + ".png) ([SVG](charts/" + file + ".svg))"));
+    }
+
+    private void crossJdk(PrintWriter out) {
+        Path parent = run.dir().toAbsolutePath().normalize().getParent();
+        List<RunDirectory> others = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        if (parent != null) {
+            try (Stream<Path> siblings = Files.list(parent)) {
+                for (Path dir : siblings.filter(Files::isDirectory).sorted().toList()) {
+                    if (dir.getFileName().equals(run.dir().toAbsolutePath().normalize().getFileName())
+                            || !Files.isRegularFile(dir.resolve(RunDirectory.RESULT_FILE))) {
+                        continue;
+                    }
+                    try {
+                        RunDirectory other = RunDirectory.load(dir);
+                        if (other.jdkMajor() != run.jdkMajor()) {
+                            others.add(other);
+                        }
+                    } catch (BadInputException e) {
+                        skipped.add(e.getMessage());
+                    }
+                }
+            } catch (IOException e) {
+                skipped.add(parent + ": cannot list (" + e.getClass().getSimpleName() + ")");
+            }
+        }
+        Map<Integer, RunDirectory> newestByMajor = new TreeMap<>();
+        for (RunDirectory other : others) {
+            newestByMajor.merge(other.jdkMajor(), other,
+                    (a, b) -> a.orderKey().compareTo(b.orderKey()) >= 0 ? a : b);
+        }
+        out.println();
+        out.println("## Cross-JDK");
+        out.println();
+        if (newestByMajor.isEmpty()) {
+            out.println("No run of another JDK beside this one (" + (parent == null ? "no parent" : parent.getFileName())
+                    + "/); run the suite on another JDK to get a comparison here.");
+        }
+        skipped.forEach(s -> out.println("- skipped " + s));
+        for (RunDirectory other : newestByMajor.values()) {
+            boolean otherIsOlder = other.jdkMajor() < run.jdkMajor();
+            RunDirectory base = otherIsOlder ? other : run;
+            RunDirectory newer = otherIsOlder ? run : other;
+            out.println("### JDK " + base.jdkMajor() + " -> JDK " + newer.jdkMajor() + " (" + base.name() + " vs "
+                    + newer.name() + ")");
+            out.println();
+            Comparison comparison;
+            try {
+                comparison = Comparison.of(base.results(), newer.results(), settings);
+            } catch (BadInputException e) {
+                out.println("Nothing to compare: the two runs have no result in common.");
+                continue;
+            }
+            MarkdownComparison.write(out, comparison, "####");
+            crossCharts(out, base, newer);
+        }
+    }
+
+    private void crossCharts(PrintWriter out, RunDirectory base, RunDirectory newer) {
+        Map<String, List<BenchmarkResult>> baseRegimes = regimes(base.results().results());
+        Map<String, List<BenchmarkResult>> newerRegimes = regimes(newer.results().results());
+        List<String> links = new ArrayList<>();
+        for (Map.Entry<String, List<BenchmarkResult>> entry : newerRegimes.entrySet()) {
+            List<BenchmarkResult> baseRows = baseRegimes.getOrDefault(entry.getKey(), List.of());
+            if (baseRows.isEmpty()) {
+                continue;
+            }
+            String regime = entry.getKey();
+            Map<Map<String, String>, List<BenchmarkResult>> newerGroups = group(entry.getValue(), Set.of("model"));
+            Map<Map<String, String>, List<BenchmarkResult>> baseGroups = group(baseRows, Set.of("model"));
+            newerGroups.forEach((combo, members) -> {
+                List<BenchmarkResult> baseMembers = baseGroups.getOrDefault(combo, List.of());
+                if (baseMembers.isEmpty()) {
+                    return;
+                }
+                // XChart needs the same categories in every series: models run on one JDK only are left out
+                Set<String> inBase = baseMembers.stream().map(RunReport::barLabel).collect(Collectors.toSet());
+                List<BenchmarkResult> both = members.stream().filter(r -> inBase.contains(barLabel(r))).toList();
+                if (both.isEmpty()) {
+                    return;
+                }
+                List<String> categories = both.stream().map(RunReport::barLabel).toList();
+                Set<String> shared = Set.copyOf(categories);
+                List<ReportCharts.Series> series = List.of(
+                        series("JDK " + base.jdkMajor(), baseMembers.stream().filter(r -> shared.contains(barLabel(r)))
+                                .toList()),
+                        series("JDK " + newer.jdkMajor(), both));
+                String suffix = newerGroups.size() > 1 ? comboText(combo, entry.getValue()) : "";
+                String better = members.get(0).mode().higherIsBetter() ? "higher is better" : "lower is better";
+                links.add(charts.bars("jdk" + base.jdkMajor() + "-vs-jdk" + newer.jdkMajor() + "-" + regime
+                        + (suffix.isEmpty() ? "" : "-" + suffix), regime + (suffix.isEmpty() ? "" : " ("
+                        + paramsShown(combo) + ")") + ", JDK " + base.jdkMajor() + " vs " + newer.jdkMajor() + ", "
+                        + better, members.get(0).primary().unit(), categories, series));
+            });
+        }
+        out.println();
+        out.println("Charts show the models run on both JDKs.");
+        out.println();
+        links.forEach(file -> out.println("![" + file + "](charts/" + file + ".png) ([SVG](charts/" + file + ".svg))"));
+    }
+
+    private ReportCharts.Series series(String name, List<BenchmarkResult> rows) {
+        return new ReportCharts.Series(name, rows.stream().map(r -> (Object) barLabel(r)).toList(),
+                rows.stream().map(r -> mean(r.primary()).mean()).toList(),
+                rows.stream().map(r -> mean(r.primary()).halfWidth()).toList());
+    }
+
+    private static String barLabel(BenchmarkResult r) {
+        String model = r.params().get("model");
+        String label = model != null ? model : r.shortBenchmark();
+        return r.threads() != 1 ? label + " x" + r.threads() : label;
+    }
+
+    /** Rows grouped by their params without {@code ignored}, in row order. */
+    private static Map<Map<String, String>, List<BenchmarkResult>> group(List<BenchmarkResult> rows, Set<String> ignored) {
+        Map<Map<String, String>, List<BenchmarkResult>> groups = new LinkedHashMap<>();
+        for (BenchmarkResult r : rows) {
+            SortedMap<String, String> key = new TreeMap<>(r.params());
+            key.keySet().removeAll(ignored);
+            if (!r.benchmark().equals(rows.get(0).benchmark())) {
+                key.put("benchmark", r.shortBenchmark());
+            }
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+        }
+        return groups;
+    }
+
+    private MeanInterval mean(Metric metric) {
+        MeanInterval m = MeanInterval.of(metric.forks(), settings.confidence());
+        // without raw data, fall back to what JMH printed (its error is a 99.9% interval)
+        return m.n() == 0 ? new MeanInterval(metric.score(), metric.scoreError(), 0) : m;
+    }
+
+    private String confidence() {
+        return NumberText.percent(settings.confidence());
+    }
+
+    /** Params (other than model) with more than one value among the rows, in key order. */
+    private static List<String> varyingParams(List<BenchmarkResult> rows) {
+        Map<String, Set<String>> values = new TreeMap<>();
+        rows.forEach(r -> r.params().forEach((k, v) -> values.computeIfAbsent(k, x -> new TreeSet<>()).add(v)));
+        rows.forEach(r -> values.keySet().forEach(k -> {
+            if (!r.params().containsKey(k)) {
+                values.get(k).add("-");
+            }
+        }));
+        return values.entrySet().stream().filter(e -> e.getValue().size() > 1 && !e.getKey().equals("model"))
+                .map(Map.Entry::getKey).toList();
+    }
+
+    private static SortedMap<String, String> withoutModel(Map<String, String> params) {
+        SortedMap<String, String> p = new TreeMap<>(params);
+        p.remove("model");
+        return p;
+    }
+
+    private static int modelRank(String model) {
+        int i = model == null ? -1 : MODEL_ORDER.indexOf(model);
+        return i < 0 ? MODEL_ORDER.size() : i;
+    }
+
+    /** Compares param maps value by value, numbers numerically, so 4 sorts before 16. */
+    private static int compareParams(SortedMap<String, String> a, SortedMap<String, String> b) {
+        Set<String> keys = new TreeSet<>(a.keySet());
+        keys.addAll(b.keySet());
+        for (String k : keys) {
+            String x = a.getOrDefault(k, "");
+            String y = b.getOrDefault(k, "");
+            Double nx = number(x);
+            Double ny = number(y);
+            int c = nx != null && ny != null ? Double.compare(nx, ny) : x.compareTo(y);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
+    private static Double number(String s) {
+        if (s == null) {
+            return null;
+        }
+        try {
+            return Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String paramsShown(Map<String, String> params) {
+        return params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+    }
+
+    /** A chart file suffix from the params that tell this group from the others in its regime. */
+    private static String comboText(Map<String, String> combo, List<BenchmarkResult> regimeRows) {
+        List<String> varying = varyingParams(regimeRows);
+        return combo.entrySet().stream().filter(e -> varying.contains(e.getKey()) || e.getKey().equals("benchmark")).map(e -> e.getKey() + "-" + e.getValue()).collect(Collectors.joining("_"))
+                .toLowerCase(Locale.ROOT);
+    }
+
+    private static String bytes(double b) {
+        if (!Double.isFinite(b)) {
+            return "n/a";
+        }
+        if (b < 1024) {
+            return NumberText.significant(b, 3) + " B";
+        }
+        if (b < 1024 * 1024) {
+            return NumberText.fixed(b / 1024, 1) + " KiB";
+        }
+        return NumberText.fixed(b / (1024 * 1024), 2) + " MiB";
+    }
+
+    private static String cell(String text) {
+        return text.replace("|", "\\|");
+    }
+}
