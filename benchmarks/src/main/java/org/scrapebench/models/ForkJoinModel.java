@@ -8,6 +8,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.RecursiveTask;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.scrapebench.scrape.Failure;
 import org.scrapebench.scrape.FetchException;
 import org.scrapebench.scrape.Page;
@@ -23,7 +24,7 @@ import org.scrapebench.scrape.Workload;
  * {@link ForkJoinPool.ManagedBlocker}: the pool adds a spare thread while one is blocked. Spares
  * are bounded by the in-flight limit ({@code concurrency}): the permit is taken outside the
  * blocker, because a task waiting for a permit inside one would make the pool add a thread per
- * waiting task.
+ * waiting task, and the pool's maximum size is parallelism + concurrency.
  */
 final class ForkJoinModel implements ConcurrencyModel {
 
@@ -34,12 +35,18 @@ final class ForkJoinModel implements ConcurrencyModel {
     ForkJoinModel(ScrapeSettings settings) {
         this.workload = new Workload(settings);
         this.inFlight = new Semaphore(settings.concurrency());
-        this.pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors(), pool -> {
+        int parallelism = Runtime.getRuntime().availableProcessors();
+        // Compensation for blocked workers is capped at the in-flight limit: without a cap, every
+        // task that enters a blocker while the other spares wait for a permit adds a thread, and the
+        // thread count grows with the number of products. At the cap the pool stops compensating
+        // (saturate returns true) instead of failing; the permit holders never need a pool thread
+        // to finish their fetch, so progress is guaranteed.
+        this.pool = new ForkJoinPool(parallelism, pool -> {
             var thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
             thread.setName("fork-join-" + thread.getPoolIndex());
             thread.setDaemon(true);
             return thread;
-        }, null, false);
+        }, null, false, parallelism, parallelism + settings.concurrency(), 1, pool -> true, 30, TimeUnit.SECONDS);
     }
 
     @Override

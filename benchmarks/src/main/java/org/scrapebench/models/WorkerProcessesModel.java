@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.scrapebench.scrape.HttpPageSource;
 import org.scrapebench.scrape.PageSourceSpec;
 import org.scrapebench.scrape.ProductOutcome;
 import org.scrapebench.scrape.ScrapeResult;
@@ -33,13 +32,13 @@ final class WorkerProcessesModel implements ConcurrencyModel {
         this.workload = new Workload(settings);
     }
 
-    /** The longest one product can take: every attempt timing out, plus the backoff between them. */
+    /**
+     * How long a worker may take over one product before it counts as hung: the longest a page can
+     * take ({@link ScrapeDeadline#perPage}), plus room for parsing, computing and the round trip.
+     */
     static Duration replyDeadline(PageSourceSpec source) {
         if (source instanceof PageSourceSpec.Http http) {
-            HttpPageSource.Settings s = http.settings();
-            long attempts = s.retry().maxAttempts() * (long) (s.maxRedirects() + 1);
-            Duration perAttempt = s.requestTimeout().plus(s.connectTimeout());
-            return perAttempt.multipliedBy(attempts).plus(s.retry().maxDelay().multipliedBy(attempts)).plusSeconds(30);
+            return ScrapeDeadline.perPage(http.settings()).plusSeconds(30);
         }
         return Duration.ofSeconds(60);
     }

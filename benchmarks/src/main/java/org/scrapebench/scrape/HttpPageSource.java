@@ -18,6 +18,9 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,9 +28,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Pages over HTTP with one shared {@link HttpClient} (each client owns a selector thread, so a run
  * shares one). HTTP/1.1 only: the client's default HTTP/2 with an h2c upgrade fails under load
- * against WireMock ("EOF reached while reading"). Every request has a timeout; connection errors,
- * timeouts, 408, 429 and 5xx are retried as {@link RetryPolicy} allows; redirects are followed by
- * hand so that they can be kept on the page's own host and counted.
+ * against WireMock ("EOF reached while reading"). Every request has a timeout that covers the whole
+ * exchange, body included: the JDK's own request timeout stops at the response headers, so a server
+ * that dribbles its body would otherwise hold a request for as long as it likes. Connection errors,
+ * timeouts, 408, 429, 500, 502, 503 and 504 are retried as {@link RetryPolicy} allows; any other
+ * status, and pages that cannot be parsed, are not. Redirects are followed by hand so that they can
+ * be kept on the page's own host, limited and counted.
+ *
+ * <p>One thing is out of our hands: the JDK client itself silently repeats a GET once when the
+ * connection dies before any byte of the response (a reset or an empty response); such a repeat is
+ * not counted in {@link Page#requests()}.
  */
 public final class HttpPageSource implements PageSource {
 
@@ -54,6 +64,8 @@ public final class HttpPageSource implements PageSource {
 
     private final Settings settings;
     private final ExecutorService clientExecutor;
+    /** Ends requests that outlive their timeout and wakes asynchronous fetches after their backoff. */
+    private final ScheduledThreadPoolExecutor timer;
     private final HttpClient client;
 
     public HttpPageSource(Settings settings) {
@@ -68,6 +80,13 @@ public final class HttpPageSource implements PageSource {
         // Our own executor, so that close() can stop the client's threads on every JDK (17 has no
         // HttpClient.close()).
         this.clientExecutor = Executors.newCachedThreadPool(daemons);
+        this.timer = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread t = new Thread(runnable, "http-client-" + id + "-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        // a request that completes in time cancels its timeout; drop it at once rather than hold it until it was due
+        timer.setRemoveOnCancelPolicy(true);
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.connectTimeout())
@@ -85,10 +104,14 @@ public final class HttpPageSource implements PageSource {
         Attempt attempt = Attempt.first(url);
         while (true) {
             Step step;
+            CompletableFuture<HttpResponse<String>> response = send(attempt.current);
             try {
-                step = classify(attempt.current, client.send(request(attempt.current), HttpResponse.BodyHandlers.ofString()));
-            } catch (IOException e) {
-                step = Step.retry(describe(e), null);
+                step = classify(attempt.current, response.get());
+            } catch (InterruptedException e) {
+                response.cancel(true);
+                throw e;
+            } catch (ExecutionException e) {
+                step = Step.retry(describe(unwrap(e)), null);
             }
             Object next = advance(attempt, step);
             if (next instanceof Page page) {
@@ -110,7 +133,7 @@ public final class HttpPageSource implements PageSource {
     private CompletableFuture<Page> fetchAsync(Attempt attempt) {
         CompletableFuture<HttpResponse<String>> response;
         try {
-            response = client.sendAsync(request(attempt.current), HttpResponse.BodyHandlers.ofString());
+            response = send(attempt.current);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(new FetchException(attempt.original, attempt.requests + 1, describe(e)));
         }
@@ -130,10 +153,51 @@ public final class HttpPageSource implements PageSource {
                     if (following.delay.isZero()) {
                         return fetchAsync(following);
                     }
-                    // Waits on the JDK's shared delay scheduler, holding no thread of ours.
-                    var later = CompletableFuture.delayedExecutor(following.delay.toMillis(), TimeUnit.MILLISECONDS, clientExecutor);
-                    return CompletableFuture.supplyAsync(() -> following, later).thenCompose(this::fetchAsync);
+                    // Waits on the timer, holding no thread while it waits.
+                    CompletableFuture<Attempt> later = new CompletableFuture<>();
+                    try {
+                        timer.schedule(() -> later.complete(following), following.delay.toMillis(), TimeUnit.MILLISECONDS);
+                    } catch (RejectedExecutionException e) {
+                        return CompletableFuture.failedFuture(new FetchException(attempt.original, following.requests,
+                                "page source closed"));
+                    }
+                    return later.thenCompose(this::fetchAsync);
                 });
+    }
+
+    /**
+     * One request, ended with an {@link HttpTimeoutException} if the whole exchange (headers and
+     * body) takes longer than the request timeout. Cancelling the returned future aborts the exchange.
+     */
+    private CompletableFuture<HttpResponse<String>> send(URI url) {
+        CompletableFuture<HttpResponse<String>> exchange =
+                client.sendAsync(request(url), HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<String>> bounded = new CompletableFuture<>();
+        ScheduledFuture<?> deadline;
+        try {
+            deadline = timer.schedule(() -> {
+                if (bounded.completeExceptionally(new HttpTimeoutException("request timed out"))) {
+                    exchange.cancel(true);
+                }
+            }, settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            exchange.cancel(true);
+            return CompletableFuture.failedFuture(new IOException("page source closed"));
+        }
+        exchange.whenComplete((response, error) -> {
+            deadline.cancel(false);
+            if (error == null) {
+                bounded.complete(response);
+            } else {
+                bounded.completeExceptionally(error);
+            }
+        });
+        bounded.whenComplete((response, error) -> {
+            if (bounded.isCancelled()) {
+                exchange.cancel(true);
+            }
+        });
+        return bounded;
     }
 
     /** The state of one page's fetch: where it is now and what it has cost. */
@@ -308,6 +372,7 @@ public final class HttpPageSource implements PageSource {
         } catch (ReflectiveOperationException e) {
             // JDK 17: no such method; the executor below stops the threads we gave it.
         }
+        timer.shutdownNow();
         clientExecutor.shutdownNow();
     }
 }

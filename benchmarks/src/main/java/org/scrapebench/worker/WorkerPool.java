@@ -23,14 +23,17 @@ import org.scrapebench.scrape.ProductOutcome;
  * A pool of worker JVMs (same JDK, same class path), started once and reused like a process pool.
  * Each worker has one dispatcher thread here that takes the next product from the shared queue,
  * sends it down the worker's stdin and waits, with a deadline, for the reply on its stdout. A
- * worker that dies, hangs past the deadline or answers garbage fails its product with a reason
- * and is replaced; nothing waits forever. {@link #close()} (and, for Ctrl-C, a shutdown hook) stops
+ * worker that dies (even by kill -9), hangs past the deadline or answers garbage is replaced, and
+ * its product is handed to the replacement: nothing is lost, nothing is counted twice, and a product
+ * that breaks {@value #MAX_DISPATCHES} workers in a row is reported as failed; nothing waits forever. {@link #close()} (and, for Ctrl-C, a shutdown hook) stops
  * every worker process.
  */
 public final class WorkerPool implements AutoCloseable {
 
     private static final String END_OF_STREAM = "\u0000eof";
     private static final Duration STARTUP_DEADLINE = Duration.ofSeconds(60);
+    /** How many workers may fail on one product before it is given up: the first and two replacements. */
+    static final int MAX_DISPATCHES = 3;
 
     private final List<String> command;
     private final Duration replyDeadline;
@@ -39,6 +42,13 @@ public final class WorkerPool implements AutoCloseable {
     private final AtomicLong nextId = new AtomicLong();
     private final Thread shutdownHook;
     private volatile boolean closed;
+
+    /** What one request to a worker gave: its outcome, or the problem with the worker. */
+    private record Exchange(ProductOutcome outcome, String problem) {
+        static Exchange broken(String problem) {
+            return new Exchange(null, problem);
+        }
+    }
 
     /** A product waiting for a worker, and where its outcome goes. */
     private record Job(URI url, CompletableFuture<ProductOutcome> outcome) {}
@@ -50,15 +60,19 @@ public final class WorkerPool implements AutoCloseable {
      * ready. {@code replyDeadline} is the longest a worker may take over one product.
      */
     public WorkerPool(int size, List<String> workerArgs, Duration replyDeadline) {
+        this(javaCommand(WorkerMain.class.getName(), workerArgs), size, replyDeadline);
+    }
+
+    /**
+     * Starts {@code size} workers running {@code command}, which must speak the {@link WorkerMessages}
+     * protocol: tests use it to start workers that misbehave on purpose.
+     */
+    WorkerPool(List<String> command, int size, Duration replyDeadline) {
         if (size < 1) {
             throw new IllegalArgumentException("a worker pool needs at least one worker, got " + size);
         }
         this.replyDeadline = replyDeadline;
-        this.command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                WorkerMain.class.getName()));
-        this.command.addAll(workerArgs);
+        this.command = List.copyOf(command);
         for (int i = 0; i < size; i++) {
             slots.add(new Slot(i));
         }
@@ -76,6 +90,16 @@ public final class WorkerPool implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /** {@code java -cp <our class path> mainClass args...} on the JDK running us. */
+    static List<String> javaCommand(String mainClass, List<String> args) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                mainClass));
+        command.addAll(args);
+        return command;
     }
 
     /** Queues a product; the future completes with its outcome, never exceptionally but for cancellation. */
@@ -134,45 +158,65 @@ public final class WorkerPool implements AutoCloseable {
             }
         }
 
+        /**
+         * Scrapes one product on this slot's worker. A worker that dies, hangs past the deadline or
+         * answers garbage is replaced and the product handed to the replacement, up to
+         * {@link #MAX_DISPATCHES} workers in all, so that a product that kills every worker ends as
+         * a failure instead of looping. Only the answering worker's requests are counted: what a
+         * dead worker did is unknown.
+         */
         private ProductOutcome run(URI url) throws InterruptedException {
-            Worker current = worker;
-            if (current == null || !current.process.isAlive()) {
-                current = replace(current, null);
-                if (current == null) {
-                    return ProductOutcome.failed(new Failure(url, 0, "worker process could not be started"));
+            String problem = null;
+            for (int dispatch = 1; dispatch <= MAX_DISPATCHES; dispatch++) {
+                Worker current = worker;
+                if (current == null || !current.process.isAlive()) {
+                    current = replace(current, null);
+                    if (current == null) {
+                        return ProductOutcome.failed(new Failure(url, dispatch - 1,
+                                "worker process could not be started" + (problem == null ? "" : " (after: " + problem + ")")));
+                    }
                 }
+                Exchange exchange = exchange(current, url);
+                if (exchange.outcome != null) {
+                    return exchange.outcome;
+                }
+                problem = exchange.problem;
+                replace(current, problem);
             }
+            return ProductOutcome.failed(new Failure(url, MAX_DISPATCHES,
+                    "worker processes failed " + MAX_DISPATCHES + " times on this product; the last: " + problem));
+        }
+
+        /** One request to one worker: the outcome, or what went wrong with the worker. */
+        private Exchange exchange(Worker current, URI url) throws InterruptedException {
             long id = nextId.incrementAndGet();
             try {
                 current.send(WorkerMessages.write(new WorkerMessages.Request(id, url.toString())));
             } catch (IOException e) {
-                String reason = "worker process " + current.process.pid() + " died" + current.exitDescription();
-                replace(current, reason);
-                return ProductOutcome.failed(new Failure(url, 0, reason));
+                return Exchange.broken("worker process " + current.process.pid() + " died" + current.exitDescription());
             }
             String line = current.replies.poll(replyDeadline.toMillis(), TimeUnit.MILLISECONDS);
-            String problem;
             if (line == null) {
-                problem = "worker process " + current.process.pid() + " gave no answer within "
-                        + replyDeadline.toSeconds() + " s";
-            } else if (line == END_OF_STREAM) {
-                problem = "worker process " + current.process.pid() + " died" + current.exitDescription();
-            } else {
-                try {
-                    WorkerMessages.Reply reply = WorkerMessages.read(line, WorkerMessages.Reply.class);
-                    if (reply.id() != id) {
-                        problem = "worker process " + current.process.pid() + " answered request " + reply.id()
-                                + " instead of " + id;
-                    } else {
-                        return reply.toOutcome();
-                    }
-                } catch (IOException | IllegalArgumentException e) {
-                    problem = "worker process " + current.process.pid() + " wrote garbage: "
-                            + abbreviate(line);
-                }
+                return Exchange.broken("worker process " + current.process.pid() + " gave no answer within "
+                        + replyDeadline.toMillis() + " ms");
             }
-            replace(current, problem);
-            return ProductOutcome.failed(new Failure(url, 1, problem));
+            if (line == END_OF_STREAM) {
+                return Exchange.broken("worker process " + current.process.pid() + " died" + current.exitDescription());
+            }
+            try {
+                WorkerMessages.Reply reply = WorkerMessages.read(line, WorkerMessages.Reply.class);
+                if (reply.id() != id) {
+                    return Exchange.broken("worker process " + current.process.pid() + " answered request "
+                            + reply.id() + " instead of " + id);
+                }
+                if (!url.toString().equals(reply.url())) {
+                    return Exchange.broken("worker process " + current.process.pid() + " answered for "
+                            + reply.url() + " instead of " + url);
+                }
+                return new Exchange(reply.toOutcome(), null);
+            } catch (IOException | IllegalArgumentException e) {
+                return Exchange.broken("worker process " + current.process.pid() + " wrote garbage: " + abbreviate(line));
+            }
         }
 
         /** Stops a broken worker and starts another in its place; null if no new one would start. */

@@ -16,7 +16,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.scrapebench.fixtures.Catalog;
 import org.scrapebench.fixtures.CatalogSpec;
+import org.scrapebench.fixtures.ExpectedFailure;
 import org.scrapebench.fixtures.ExpectedProduct;
+import org.scrapebench.fixtures.FaultProfile;
 import org.scrapebench.fixtures.FixtureSite;
 import org.scrapebench.fixtures.LatencyProfile;
 import org.scrapebench.models.Model;
@@ -96,6 +98,50 @@ class ScrapeCliTest {
         assertTrue(lines.get(1).startsWith("scrape: incomplete: 0 products scraped, 1 pages failed"), lines.get(1));
     }
 
+    /**
+     * Each permanent fault kind: exit 1, the products that could be scraped on stdout, and on stderr
+     * one {@code failed: <url>: <reason> (<n> attempts)} line per failed page, then the summary.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"http404", "http410", "http500-always", "reset-always", "hang", "truncated",
+        "missing-price", "garbage-price", "redirect-loop", "redirect-offsite"})
+    void eachFailureKindGivesExitOneAndOneLinePerFailedPage(String kind) {
+        try (FixtureSite faulty = FixtureSite.start(Catalog.generate(new CatalogSpec(21, 10, 10, 1)),
+                LatencyProfile.parse("none"), FaultProfile.parse("kind:" + kind + ":20"))) {
+            // --timeout 1 --retries 1: a hanging page costs 2 s, not the default 30
+            Run run = run(faulty.categoryUrl().toString(), "--model", "FIXED_THREAD_POOL", "--concurrency", "4",
+                    "--timeout", "1", "--retries", "1");
+            assertEquals(1, run.exitCode(), run.err());
+            assertEquals(faulty.expectedProducts().size() + 1, Rfc4180.parse(run.out()).size(), run.out());
+            List<String> lines = run.err().lines().toList();
+            List<ExpectedFailure> expected = faulty.expectedFailures();
+            assertEquals(2, expected.size());
+            assertEquals(expected.size() + 1, lines.size(), run.err());
+            for (int i = 0; i < expected.size(); i++) {
+                ExpectedFailure want = expected.get(i);
+                String prefix = "failed: " + faulty.url(want.path()) + ": ";
+                String line = lines.get(i);
+                assertTrue(line.startsWith(prefix), line);
+                String rest = line.substring(prefix.length());
+                String reason = rest.substring(0, rest.lastIndexOf(" ("));
+                assertTrue(want.matches(reason), () -> line + " should match " + want.reasonPattern());
+                assertTrue(rest.matches(".* \\(\\d+ attempts?\\)"), line);
+            }
+            assertEquals("scrape: incomplete: 8 products scraped, 2 pages failed", lines.get(2));
+        }
+    }
+
+    @Test
+    void transientFaultsAreRetriedAwayAndExitZero() {
+        try (FixtureSite faulty = FixtureSite.start(Catalog.generate(new CatalogSpec(21, 14, 10, 1)),
+                LatencyProfile.parse("none"), FaultProfile.parse("transient:50"))) {
+            Run run = run(faulty.categoryUrl().toString(), "--model", "COMPLETABLE_FUTURE");
+            assertEquals(0, run.exitCode(), run.err());
+            assertEquals("", run.err());
+            assertEquals(15, Rfc4180.parse(run.out()).size());
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "URL|--model|NO_SUCH_MODEL",
@@ -108,6 +154,10 @@ class ScrapeCliTest {
         "URL",
         "URL|--model|SERIAL|--timeout|0",
         "URL|--model|SERIAL|--no-such-option",
+        "URL|--model|SERIAL|--retries|-1",
+        "URL|--model|WORKER_PROCESSES|--concurrency|0",
+        "mailto:shop@example.com|--model|SERIAL",
+        "http://|--model|SERIAL",
     })
     void badArgumentsGiveOneClearLineAndExitTwo(String argLine) {
         String[] args = argLine.replace("URL", site.categoryUrl().toString()).split("\\|");

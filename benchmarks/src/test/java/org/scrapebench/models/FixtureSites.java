@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.scrapebench.fixtures.Catalog;
 import org.scrapebench.fixtures.CatalogSpec;
+import org.scrapebench.fixtures.FaultProfile;
 import org.scrapebench.fixtures.FixtureSite;
 import org.scrapebench.fixtures.LatencyProfile;
 
@@ -12,8 +13,12 @@ final class FixtureSites implements AutoCloseable {
     private final Map<String, FixtureSite> sites = new LinkedHashMap<>();
 
     synchronized FixtureSite get(CatalogSpec spec, String latency) {
-        return sites.computeIfAbsent(spec + "|" + latency,
-                key -> FixtureSite.start(Catalog.generate(spec), LatencyProfile.parse(latency)));
+        return get(spec, latency, "none");
+    }
+
+    synchronized FixtureSite get(CatalogSpec spec, String latency, String faults) {
+        return sites.computeIfAbsent(spec + "|" + latency + "|" + faults, key -> FixtureSite.start(
+                Catalog.generate(spec), LatencyProfile.parse(latency), FaultProfile.parse(faults)));
     }
 
     @Override

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,40 @@ class WorkerProcessesLifecycleTest {
             assertEquals(30, result.products().size());
             after = model.workerPids();
             assertNotEquals(before.get(0), after.get(0), "the dead worker should have been replaced");
+        }
+        assertAllGone(before);
+        assertAllGone(after);
+    }
+
+    @Test
+    void aWorkerKilledMidRunHasItsProductRedispatchedAndNothingIsLostOrCountedTwice() throws Exception {
+        FixtureSite site = SITES.get(new CatalogSpec(9, 40, 10, 1), "fixed:50");
+        List<Long> before;
+        List<Long> after;
+        try (WorkerProcessesModel model = (WorkerProcessesModel) Model.WORKER_PROCESSES.create(ScrapeSettings.http(2))) {
+            before = model.workerPids();
+            CompletableFuture<ScrapeResult> scrape = new CompletableFuture<>();
+            Thread caller = new Thread(() -> {
+                try {
+                    scrape.complete(model.scrape(site.categoryUrl()));
+                } catch (Throwable e) {
+                    scrape.completeExceptionally(e);
+                }
+            }, "test-scrape-caller");
+            long start = site.requestsServed();
+            caller.start();
+            // kill -9 once products are flowing (40 products at 50 ms over 2 workers: about 1 s of work)
+            while (site.requestsServed() - start < 8 && !scrape.isDone()) {
+                Thread.sleep(2);
+            }
+            ProcessHandle victim = ProcessHandle.of(before.get(0)).orElseThrow();
+            victim.destroyForcibly();
+            ScrapeResult result = scrape.get(60, TimeUnit.SECONDS);
+            assertTrue(result.complete(), () -> "failures: " + result.failures());
+            ModelsMatchGroundTruthTest.assertMatches(site.catalog().expected(), result.products(), site);
+            assertEquals(site.catalog().categoryPageCount() + 40, result.pagesVisited());
+            after = model.workerPids();
+            assertFalse(after.contains(before.get(0)), "the killed worker should have been replaced");
         }
         assertAllGone(before);
         assertAllGone(after);

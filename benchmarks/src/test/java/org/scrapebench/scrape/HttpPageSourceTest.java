@@ -37,6 +37,9 @@ class HttpPageSourceTest {
         server.stubFor(get(urlEqualTo("/gone")).willReturn(aResponse().withStatus(404)));
         server.stubFor(get(urlEqualTo("/always-503")).willReturn(aResponse().withStatus(503)));
         server.stubFor(get(urlEqualTo("/slow")).willReturn(aResponse().withStatus(200).withFixedDelay(2_000)));
+        // headers at once, then the body over 2 s: the JDK's own request timeout stops at the headers
+        server.stubFor(get(urlEqualTo("/drip")).willReturn(aResponse().withStatus(200).withBody("x".repeat(2_000))
+                .withChunkedDribbleDelay(20, 2_000)));
         server.stubFor(get(urlEqualTo("/hop")).willReturn(aResponse().withStatus(301).withHeader("Location", "/ok")));
         server.stubFor(get(urlEqualTo("/away")).willReturn(aResponse().withStatus(302)
                 .withHeader("Location", "http://other.invalid/ok")));
@@ -114,6 +117,14 @@ class HttpPageSourceTest {
     @ValueSource(booleans = {false, true})
     void timesOutASlowResponse(boolean async) {
         FetchException e = assertThrows(FetchException.class, () -> fetch(async, "/slow", IMPATIENT));
+        assertEquals("timed out after 250 ms (gave up after 2 tries)", e.getMessage());
+        assertEquals(2, e.requests());
+    }
+
+    @ParameterizedTest(name = "async={0}")
+    @ValueSource(booleans = {false, true})
+    void theTimeoutCoversASlowlyDribbledBody(boolean async) {
+        FetchException e = assertThrows(FetchException.class, () -> fetch(async, "/drip", IMPATIENT));
         assertEquals("timed out after 250 ms (gave up after 2 tries)", e.getMessage());
         assertEquals(2, e.requests());
     }

@@ -1,0 +1,243 @@
+package org.scrapebench.models;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.sun.management.UnixOperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.scrapebench.fixtures.Catalog;
+import org.scrapebench.fixtures.CatalogSpec;
+import org.scrapebench.fixtures.FaultProfile;
+import org.scrapebench.fixtures.FixtureSite;
+import org.scrapebench.fixtures.LatencyProfile;
+import org.scrapebench.scrape.Failure;
+import org.scrapebench.scrape.HttpPageSource;
+import org.scrapebench.scrape.PageSourceSpec;
+import org.scrapebench.scrape.RetryPolicy;
+import org.scrapebench.scrape.ScrapeResult;
+import org.scrapebench.scrape.ScrapeSettings;
+
+/**
+ * Whatever the site does, every model stays within bounds: it returns within the deadline its
+ * timeouts and retries allow, keeps to its in-flight limit over thousands of faulty products
+ * without running out of threads or sockets, and, interrupted, stops promptly and leaves no thread
+ * or worker process behind.
+ */
+class ModelsStayBoundedTest {
+
+    private static final FixtureSites SITES = new FixtureSites();
+
+    @AfterAll
+    static void stopSites() {
+        SITES.close();
+    }
+
+    // --- deadline ---------------------------------------------------------------------------
+
+    private static final HttpPageSource.Settings IMPATIENT = new HttpPageSource.Settings(Duration.ofMillis(200),
+            Duration.ofMillis(200), new RetryPolicy(2, Duration.ofMillis(5), Duration.ofMillis(20)), 2);
+
+    @ParameterizedTest
+    @EnumSource(Model.class)
+    void returnsWithinItsDeadlineWhenEveryProductHangs(Model model) throws Exception {
+        assumeTrue(model.available(), () -> model + " skipped: " + model.unavailableReason());
+        FixtureSite site = SITES.get(new CatalogSpec(23, 8, 4, 1), "none", "kind:hang:100");
+        ScrapeSettings settings = new ScrapeSettings(new PageSourceSpec.Http(IMPATIENT),
+                model == Model.WORKER_PROCESSES ? 2 : 4, null, 0);
+        Duration deadline = ScrapeDeadline.of(model, settings, site.catalog().categoryPageCount(), 8);
+        try (ConcurrencyModel scraper = model.create(settings)) {
+            ScrapeResult result = assertTimeoutPreemptively(deadline, () -> scraper.scrape(site.categoryUrl()),
+                    () -> model + " overran its deadline of " + deadline.toMillis() + " ms");
+            assertEquals(List.of(), result.products());
+            assertEquals(8, result.failures().size(), () -> "failures: " + result.failures());
+            for (Failure failure : result.failures()) {
+                assertEquals("timed out after 200 ms (gave up after 2 tries)", failure.reason(), failure::describe);
+                assertEquals(2, failure.attempts());
+            }
+        }
+    }
+
+    // --- in-flight limit and resources ------------------------------------------------------
+
+    /**
+     * 5,000 products, 5% of them failing once, for the two models whose tasks cost no thread (where an
+     * unbounded number of requests would be easiest to start); 2,000 for the thread pools, whose
+     * threads already bound them; 300 for the serial baseline and the worker processes, which pay per
+     * product: the server, on the same two cores, sets the pace.
+     */
+    @ParameterizedTest
+    @EnumSource(Model.class)
+    void thousandsOfFaultyProductsKeepToTheInFlightLimit(Model model) throws Exception {
+        assumeTrue(model.available(), () -> model + " skipped: " + model.unavailableReason());
+        int products = switch (model) {
+            case COMPLETABLE_FUTURE, VIRTUAL_THREADS -> 5_000;
+            case FIXED_THREAD_POOL, FORK_JOIN -> 2_000;
+            default -> 300;
+        };
+        FixtureSite site = SITES.get(new CatalogSpec(29, products, 100, 1), "fixed:1", "transient:5");
+        int limit = model == Model.WORKER_PROCESSES ? 2 : model.usesConcurrency() ? 64 : 1;
+        ScrapeSettings settings = new ScrapeSettings(new PageSourceSpec.Http(HttpPageSource.Settings.DEFAULT), limit, null, 0);
+        try (ConcurrencyModel scraper = model.create(settings)) {
+            site.resetCounters();
+            ResourceSampler sampler = ResourceSampler.start();
+            ScrapeResult result;
+            try {
+                result = assertTimeoutPreemptively(Duration.ofMinutes(3), () -> scraper.scrape(site.categoryUrl()));
+            } finally {
+                sampler.stop();
+            }
+            assertTrue(result.complete(), () -> "failures: " + result.failures());
+            ModelsMatchGroundTruthTest.assertMatches(site.expectedProducts(), result.products(), site);
+            assertEquals(site.plan().expectedRetries(3, 5), result.retries());
+            // the category walk fetches beside the products: one more than the limit
+            assertTrue(site.maxConcurrentRequests() <= limit + 1,
+                    () -> model + " had " + site.maxConcurrentRequests() + " requests in flight, limit " + limit);
+            // threads and sockets grow with the limit, never with the number of products
+            int threadBound = 3 * limit + 16;
+            assertTrue(sampler.maxModelThreads.get() <= threadBound,
+                    () -> model + " peaked at " + sampler.maxModelThreads + " threads of its own, bound " + threadBound
+                            + "; by kind " + sampler.maxByPrefix);
+            if (sampler.baselineFds >= 0) {
+                long fdBound = sampler.baselineFds + 4L * limit + 64;
+                assertTrue(sampler.maxFds.get() <= fdBound,
+                        () -> model + " peaked at " + sampler.maxFds + " open files, bound " + fdBound);
+            }
+        }
+    }
+
+    /**
+     * Samples the model's platform threads (by name: the server's own threads share this JVM) and
+     * the open file descriptors every few milliseconds.
+     */
+    private static final class ResourceSampler {
+        final long baselineFds;
+        final AtomicInteger maxModelThreads = new AtomicInteger();
+        final java.util.Map<String, Integer> maxByPrefix = new java.util.concurrent.ConcurrentHashMap<>();
+        final AtomicLong maxFds = new AtomicLong(-1);
+        private final Thread thread;
+        private volatile boolean running = true;
+
+        private ResourceSampler() {
+            OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+            ThreadGroup root = Thread.currentThread().getThreadGroup();
+            while (root.getParent() != null) {
+                root = root.getParent();
+            }
+            ThreadGroup all = root;
+            baselineFds = os instanceof UnixOperatingSystemMXBean unix ? unix.getOpenFileDescriptorCount() : -1;
+            thread = new Thread(() -> {
+                while (running) {
+                    maxModelThreads.accumulateAndGet(modelThreads(all, maxByPrefix), Math::max);
+                    if (os instanceof UnixOperatingSystemMXBean unix) {
+                        maxFds.accumulateAndGet(unix.getOpenFileDescriptorCount(), Math::max);
+                    }
+                    try {
+                        Thread.sleep(5);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "test-resource-sampler");
+            thread.setDaemon(true);
+        }
+
+        private static int modelThreads(ThreadGroup all, java.util.Map<String, Integer> maxByPrefix) {
+            Thread[] threads = new Thread[all.activeCount() * 2 + 16];
+            int count = all.enumerate(threads, true);
+            java.util.Map<String, Integer> now = new java.util.HashMap<>();
+            int mine = 0;
+            for (int i = 0; i < count; i++) {
+                String name = threads[i].getName();
+                for (String prefix : MODEL_THREAD_PREFIXES) {
+                    if (name.startsWith(prefix)) {
+                        mine++;
+                        now.merge(prefix, 1, Integer::sum);
+                    }
+                }
+            }
+            now.forEach((prefix, n) -> maxByPrefix.merge(prefix, n, Math::max));
+            return mine;
+        }
+
+        static ResourceSampler start() {
+            ResourceSampler sampler = new ResourceSampler();
+            sampler.thread.start();
+            return sampler;
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            thread.join();
+        }
+    }
+
+    // --- interrupt --------------------------------------------------------------------------
+
+    private static final List<String> MODEL_THREAD_PREFIXES =
+            List.of("fixed-pool", "fork-join", "cf-parse", "worker-", "http-client");
+
+    @ParameterizedTest
+    @EnumSource(Model.class)
+    void anInterruptedScrapeStopsPromptlyAndLeavesNothingBehind(Model model) throws Exception {
+        assumeTrue(model.available(), () -> model + " skipped: " + model.unavailableReason());
+        FixtureSite site = SITES.get(new CatalogSpec(31, 300, 30, 1), "fixed:20", "transient:10");
+        Set<Thread> before = new HashSet<>(Thread.getAllStackTraces().keySet());
+        ConcurrencyModel scraper = model.create(ScrapeSettings.http(model == Model.WORKER_PROCESSES ? 2 : 4));
+        List<Long> workerPids = scraper instanceof WorkerProcessesModel workers ? workers.workerPids() : List.of();
+        AtomicReference<Object> ending = new AtomicReference<>();
+        Thread caller = new Thread(() -> {
+            try {
+                ending.set(scraper.scrape(site.categoryUrl()));
+            } catch (Throwable e) {
+                ending.set(e);
+            }
+        }, "test-scrape-caller");
+        try {
+            long start = site.requestsServed();
+            caller.start();
+            // interrupt mid-run: once some products are being fetched (about 3 s of work remain at the fastest)
+            assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+                while (site.requestsServed() - start < 20) {
+                    Thread.sleep(5);
+                }
+            });
+            caller.interrupt();
+            caller.join(Duration.ofSeconds(30).toMillis());
+            assertFalse(caller.isAlive(), model + " ignored the interrupt for 30 s");
+            assertTrue(ending.get() instanceof InterruptedException, () -> model + " ended with " + ending.get());
+        } finally {
+            scraper.close();
+        }
+        for (long pid : workerPids) {
+            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "worker " + pid + " outlived close");
+        }
+        // threads that were told to stop may take a moment to finish dying
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            while (!leftoverThreads(before).isEmpty()) {
+                Thread.sleep(20);
+            }
+        }, () -> model + " left threads behind: " + leftoverThreads(before));
+    }
+
+    private static List<String> leftoverThreads(Set<Thread> before) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> !before.contains(t) && t.isAlive())
+                .map(Thread::getName)
+                .filter(name -> MODEL_THREAD_PREFIXES.stream().anyMatch(name::startsWith))
+                .toList();
+    }
+}
