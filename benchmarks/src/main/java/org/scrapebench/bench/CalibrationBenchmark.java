@@ -1,0 +1,153 @@
+package org.scrapebench.bench;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+import org.scrapebench.fixtures.Catalog;
+import org.scrapebench.fixtures.CatalogSpec;
+import org.scrapebench.fixtures.ExpectedProduct;
+import org.scrapebench.scrape.FetchException;
+import org.scrapebench.scrape.HttpPageSource;
+import org.scrapebench.scrape.InMemoryPageSource;
+import org.scrapebench.scrape.Page;
+import org.scrapebench.scrape.PageSourceSpec;
+import org.scrapebench.scrape.ProductOutcome;
+import org.scrapebench.scrape.ScrapeSettings;
+import org.scrapebench.scrape.Workload;
+
+/**
+ * The machine's limits, measured in the same run as the regimes, for the bound in the report:
+ * <ul>
+ *   <li>{@code parsePerProduct}: CPU time to decode, parse and compute one product page held in
+ *       memory, on one thread (the CPU term of the bound: products x this / cores);</li>
+ *   <li>{@code fetchPerRequest}: one request for a product page at zero latency, on one thread:
+ *       the client's and the server's CPU per request on this machine;</li>
+ *   <li>{@code serverCeiling}: requests per second the fixture server answers at zero latency with
+ *       16 client threads; a regime whose demand nears it is flagged as server-bound.</li>
+ * </ul>
+ * Trap: on 2 cores the client and the server share the CPU, so the ceiling is that of the pair,
+ * which is what limits the regimes too.
+ *
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar Calibration}
+ */
+@Fork(1)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 1)
+public class CalibrationBenchmark {
+
+    /** Product pages in memory and the parser, for {@code parsePerProduct}. */
+    @State(Scope.Thread)
+    public static class ParseCorpus {
+        @Param({"4", "64"})
+        public int pageKb;
+
+        @Param({"0", "20"})
+        public int computeRounds;
+
+        private Workload workload;
+        private List<URI> productUrls;
+        private int next;
+
+        @Setup(Level.Trial)
+        public void generate() {
+            CatalogSpec spec = new CatalogSpec(ScrapeTrial.SEED, 100, 25, pageKb);
+            Catalog catalog = Catalog.generate(spec);
+            workload = new Workload(new ScrapeSettings(new PageSourceSpec.Memory(spec), 1, null, computeRounds));
+            productUrls = new ArrayList<>();
+            for (ExpectedProduct p : catalog.expected()) {
+                productUrls.add(InMemoryPageSource.BASE_URL.resolve(p.path()));
+            }
+        }
+
+        Page nextPage() throws FetchException, InterruptedException {
+            URI url = productUrls.get(next);
+            next = (next + 1) % productUrls.size();
+            return workload.source().fetch(url);
+        }
+
+        @TearDown(Level.Trial)
+        public void close() {
+            workload.close();
+        }
+    }
+
+    /** The fixture server in its own process, with no latency, and one HTTP client. */
+    @State(Scope.Benchmark)
+    public static class Server {
+        @Param({"4", "64"})
+        public int pageKb;
+
+        private FixtureServerProcess server;
+        private HttpPageSource http;
+        private List<URI> productUrls;
+        private final AtomicInteger next = new AtomicInteger();
+
+        @Setup(Level.Trial)
+        public void start() {
+            CatalogSpec spec = new CatalogSpec(ScrapeTrial.SEED, 100, 25, pageKb);
+            server = FixtureServerProcess.start(spec, "none");
+            http = new HttpPageSource(HttpPageSource.Settings.DEFAULT);
+            productUrls = new ArrayList<>();
+            for (ExpectedProduct p : Catalog.generate(spec).expected()) {
+                productUrls.add(server.categoryUrl().resolve(p.path()));
+            }
+        }
+
+        Page fetchNext() throws FetchException, InterruptedException {
+            int i = Math.floorMod(next.getAndIncrement(), productUrls.size());
+            Page page = http.fetch(productUrls.get(i));
+            if (page.requests() != 1 || page.body().isEmpty()) {
+                throw new IllegalStateException("calibration request needed " + page.requests() + " requests");
+            }
+            return page;
+        }
+
+        @TearDown(Level.Trial)
+        public void stop() {
+            http.close();
+            server.close();
+        }
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public ProductOutcome parsePerProduct(ParseCorpus corpus) throws FetchException, InterruptedException {
+        ProductOutcome outcome = corpus.workload.fromPage(corpus.nextPage());
+        if (!outcome.succeeded()) {
+            throw new IllegalStateException("calibration page failed to parse: " + outcome.failure().describe());
+        }
+        return outcome;
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public Page fetchPerRequest(Server server) throws FetchException, InterruptedException {
+        return server.fetchNext();
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @Threads(16)
+    public Page serverCeiling(Server server) throws FetchException, InterruptedException {
+        return server.fetchNext();
+    }
+}

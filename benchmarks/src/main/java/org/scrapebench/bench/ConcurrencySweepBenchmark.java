@@ -1,0 +1,55 @@
+package org.scrapebench.bench;
+
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Warmup;
+import org.scrapebench.fixtures.CatalogSpec;
+import org.scrapebench.models.Model;
+
+/**
+ * The I/O-bound job swept over the concurrency limit (threads, processes or requests in flight):
+ * time falls like 1 / n while latency dominates and flattens once the category chain, the CPU or
+ * the server is the limit. SERIAL is left out (it has no such knob); see {@link IoBoundBenchmark}.
+ * One fork and fewer iterations per point: the sweep shows a shape, the regime benchmarks give
+ * the precise numbers.
+ *
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar ConcurrencySweep}
+ */
+@Fork(1)
+@Warmup(iterations = 1, time = 1)
+@Measurement(iterations = 3, time = 1)
+public class ConcurrencySweepBenchmark extends ScrapeBenchmark {
+
+    @Param({"FIXED_THREAD_POOL", "FORK_JOIN", "VIRTUAL_THREADS", "COMPLETABLE_FUTURE", "WORKER_PROCESSES"})
+    public Model model;
+
+    @Param("100")
+    public int products;
+
+    @Param("25")
+    public int productsPerPage;
+
+    @Param("fixed:10")
+    public String latency;
+
+    @Param("4")
+    public int pageKb;
+
+    @Param("0")
+    public int computeRounds;
+
+    /** Threads, processes or requests in flight; 0 = one per core. */
+    @Param({"1", "4", "16", "32"})
+    public int concurrency;
+
+    /** Category URL of an already running fixture site with the same knobs; empty = start one. */
+    @Param("")
+    public String siteUrl;
+
+    @Override
+    protected ScrapeTrial openTrial() {
+        return ScrapeTrial.overHttp(model, new CatalogSpec(ScrapeTrial.SEED, products, productsPerPage, pageKb),
+                latency, siteUrl, concurrency, computeRounds);
+    }
+}

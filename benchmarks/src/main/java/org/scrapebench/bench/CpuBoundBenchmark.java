@@ -1,0 +1,46 @@
+package org.scrapebench.bench;
+
+import org.openjdk.jmh.annotations.Param;
+import org.scrapebench.fixtures.CatalogSpec;
+import org.scrapebench.models.Model;
+
+/**
+ * CPU-bound: no network. The pages are generated into memory once per trial (and once per worker
+ * process, like a process pool's initializer), so what remains per product is decoding and
+ * parsing a heavy page plus a compute step ({@code computeRounds} chained SHA-256 digests of it).
+ * Concurrency buys nothing beyond the cores here; parallelism does. The JVM has no GIL, so
+ * threads reach the cores without the process tax that CPython pays; the worker processes still
+ * pay a round trip over two pipes per product, which stays in the measurement.
+ *
+ * <p>Trap: the default concurrency is 0 = one per core; more threads than cores only add
+ * switching. The bound is products x (parse + compute per product, from the calibration) / cores.
+ *
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar CpuBound}
+ */
+public class CpuBoundBenchmark extends ScrapeBenchmark {
+
+    @Param
+    public Model model;
+
+    @Param("200")
+    public int products;
+
+    @Param("25")
+    public int productsPerPage;
+
+    @Param("64")
+    public int pageKb;
+
+    @Param("20")
+    public int computeRounds;
+
+    /** Threads, processes or tasks in flight; 0 = one per core. */
+    @Param("0")
+    public int concurrency;
+
+    @Override
+    protected ScrapeTrial openTrial() {
+        return ScrapeTrial.inMemory(model, new CatalogSpec(ScrapeTrial.SEED, products, productsPerPage, pageKb),
+                concurrency, computeRounds);
+    }
+}

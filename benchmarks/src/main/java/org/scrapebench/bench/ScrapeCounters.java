@@ -1,0 +1,27 @@
+package org.scrapebench.bench;
+
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Side counts reported beside the time, so that a fast number cannot hide failed or repeated work:
+ * totals per iteration of requests made (category pages, products, retries), retries alone, and
+ * pages that failed (0 unless the run expects failures).
+ */
+@State(Scope.Thread)
+@AuxCounters(AuxCounters.Type.EVENTS)
+public class ScrapeCounters {
+    public long requests;
+    public long retries;
+    public long failures;
+
+    @Setup(Level.Iteration)
+    public void reset() {
+        requests = 0;
+        retries = 0;
+        failures = 0;
+    }
+}

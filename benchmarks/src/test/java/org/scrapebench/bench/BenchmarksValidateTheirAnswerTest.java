@@ -1,0 +1,139 @@
+package org.scrapebench.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.URI;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+import org.scrapebench.fixtures.CatalogSpec;
+import org.scrapebench.models.Model;
+import org.scrapebench.scrape.Failure;
+import org.scrapebench.scrape.Product;
+import org.scrapebench.scrape.ScrapeResult;
+
+/**
+ * Each benchmark class, on a small grid, opens its trial (fixture server process included), runs
+ * one validated scrape and closes: a benchmark that would compute a wrong or short answer fails
+ * here, not in the middle of a long run. Nothing is timed.
+ */
+class BenchmarksValidateTheirAnswerTest {
+
+    /**
+     * Every regime with the simplest model and the one whose trial has the most parts (worker
+     * processes that load the corpus themselves); that every model returns the right answer is
+     * {@code ModelsMatchGroundTruthTest}'s job.
+     */
+    static Stream<Arguments> regimes() {
+        return Stream.of(Model.SERIAL, Model.WORKER_PROCESSES).flatMap(model -> Stream.of(
+                Arguments.of(model, "io-bound"), Arguments.of(model, "cpu-bound"), Arguments.of(model, "mixed")));
+    }
+
+    @ParameterizedTest(name = "{1} {0}")
+    @MethodSource("regimes")
+    void everyRegimeScrapesTheWholeCatalogCorrectly(Model model, String regime) throws Exception {
+        assumeTrue(model.available(), () -> model + " skipped: " + model.unavailableReason());
+        ScrapeBenchmark benchmark = small(model, regime);
+        ScrapeCounters counters = new ScrapeCounters();
+        counters.reset();
+        benchmark.openTrialOnce();
+        try {
+            ScrapeResult result = benchmark.scrape(counters);
+            assertEquals(12, result.products().size());
+            assertTrue(result.complete());
+            // 3 category pages + 12 products, no retries on a healthy site
+            assertEquals(15, counters.requests);
+            assertEquals(0, counters.retries);
+            assertEquals(0, counters.failures);
+        } finally {
+            benchmark.closeTrial();
+        }
+    }
+
+    private static ScrapeBenchmark small(Model model, String regime) {
+        switch (regime) {
+            case "io-bound": {
+                IoBoundBenchmark b = new IoBoundBenchmark();
+                b.model = model;
+                b.products = 12;
+                b.productsPerPage = 5;
+                b.latency = "fixed:1";
+                b.pageKb = 1;
+                b.computeRounds = 0;
+                b.concurrency = 4;
+                b.siteUrl = "";
+                return b;
+            }
+            case "mixed": {
+                MixedBenchmark b = new MixedBenchmark();
+                b.model = model;
+                b.products = 12;
+                b.productsPerPage = 5;
+                b.latency = "lognormal:2:0.5:20";
+                b.pageKb = 8;
+                b.computeRounds = 1;
+                b.concurrency = 2;
+                b.siteUrl = "";
+                return b;
+            }
+            default: {
+                CpuBoundBenchmark b = new CpuBoundBenchmark();
+                b.model = model;
+                b.products = 12;
+                b.productsPerPage = 5;
+                b.pageKb = 8;
+                b.computeRounds = 3;
+                b.concurrency = 0;
+                return b;
+            }
+        }
+    }
+
+    @Test
+    void aShortOrWrongAnswerFailsTheRun() throws Exception {
+        CatalogSpec spec = new CatalogSpec(ScrapeTrial.SEED, 6, 5, 1);
+        try (ScrapeTrial trial = ScrapeTrial.inMemory(Model.SERIAL, spec, 1, 0)) {
+            ScrapeResult right = trial.scrapeOnce();
+            trial.validate(right);
+
+            List<Product> shortList = right.products().subList(0, 5);
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> trial.validate(
+                    new ScrapeResult(shortList, List.of(), right.requests(), right.pagesVisited(), right.computeDigest())));
+            assertEquals("SERIAL returned 5 products, expected 6", e.getMessage());
+
+            Product first = right.products().get(0);
+            List<Product> wrongPrice = new java.util.ArrayList<>(right.products());
+            wrongPrice.set(0, new Product(first.url(), first.name(), first.price().add(java.math.BigDecimal.ONE), first.currency()));
+            e = assertThrows(IllegalStateException.class, () -> trial.validate(
+                    new ScrapeResult(wrongPrice, List.of(), right.requests(), right.pagesVisited(), right.computeDigest())));
+            assertEquals("SERIAL returned wrong products (checksum mismatch)", e.getMessage());
+
+            e = assertThrows(IllegalStateException.class, () -> trial.validate(new ScrapeResult(right.products(),
+                    List.of(new Failure(URI.create("http://x/p/1"), 3, "HTTP 503")), 0, 0, right.computeDigest())));
+            assertTrue(e.getMessage().startsWith("SERIAL scrape incomplete: 1 pages failed"), e.getMessage());
+
+            e = assertThrows(IllegalStateException.class, () -> trial.validate(new ScrapeResult(right.products(),
+                    List.of(), right.requests(), right.pagesVisited(), right.computeDigest() + 1)));
+            assertEquals("SERIAL skipped or repeated compute work (digest mismatch)", e.getMessage());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Model.class)
+    void benchmarkClassesLeaveOutVirtualThreadsOnlyBeforeJdk21(Model model) {
+        List<String> on17 = BenchRunner.modelsFor(IoBoundBenchmark.class, 17);
+        assertEquals(model != Model.VIRTUAL_THREADS, on17.contains(model.name()));
+        assertEquals(null, BenchRunner.modelsFor(IoBoundBenchmark.class, 25));
+        assertEquals(null, BenchRunner.modelsFor(CalibrationBenchmark.class, 17));
+        // the sweep declares its own list without SERIAL; that list is kept
+        List<String> sweepOn17 = BenchRunner.modelsFor(ConcurrencySweepBenchmark.class, 17);
+        assertEquals(model != Model.VIRTUAL_THREADS && model != Model.SERIAL, sweepOn17.contains(model.name()));
+    }
+}
