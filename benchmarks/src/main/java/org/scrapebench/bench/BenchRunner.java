@@ -56,7 +56,8 @@ public final class BenchRunner implements Callable<Integer> {
             CpuBoundBenchmark.class,
             MixedBenchmark.class,
             ConcurrencySweepBenchmark.class,
-            SizeSweepBenchmark.class);
+            SizeSweepBenchmark.class,
+            FaultBenchmark.class);
 
     @Option(names = "--results-dir", defaultValue = "results", description = "where run directories go (default: ${DEFAULT-VALUE})")
     Path resultsDir;
@@ -190,14 +191,18 @@ public final class BenchRunner implements Callable<Integer> {
             builder.param("model", models.toArray(String[]::new));
         }
         if (quick) {
+            // a smoke run: every benchmark class and model once, small, no warm-up
             builder.forks(1).warmupIterations(0).measurementIterations(1)
                     .measurementTime(TimeValue.milliseconds(500));
-            if (benchmark == ConcurrencySweepBenchmark.class) {
-                builder.param("concurrency", "1", "16");
-            } else if (benchmark == SizeSweepBenchmark.class) {
-                builder.param("products", "10", "100");
-            } else if (benchmark == CalibrationBenchmark.class) {
+            if (benchmark == CalibrationBenchmark.class) {
                 builder.param("pageKb", "4").param("computeRounds", "0");
+            } else if (benchmark == CpuBoundBenchmark.class) {
+                builder.param("products", "40");
+            } else {
+                builder.param("serverWarmUpSeconds", "0").param("concurrency", "4").param("products", "20");
+                if (benchmark == FaultBenchmark.class) {
+                    builder.param("faults", "transient:10");
+                }
             }
         }
         // the user's options come last and win (JMH's parent options are only defaults)

@@ -47,7 +47,7 @@ import org.scrapebench.scrape.Workload;
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar Calibration}
  */
 @Fork(1)
-@Warmup(iterations = 2, time = 1)
+@Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 3, time = 1)
 public class CalibrationBenchmark {
 

@@ -18,19 +18,19 @@ import org.scrapebench.models.Model;
  */
 @Fork(1)
 @Warmup(iterations = 1, time = 1)
-@Measurement(iterations = 3, time = 1)
+@Measurement(iterations = 2, time = 1)
 public class ConcurrencySweepBenchmark extends ScrapeBenchmark {
 
     @Param({"FIXED_THREAD_POOL", "FORK_JOIN", "VIRTUAL_THREADS", "COMPLETABLE_FUTURE", "WORKER_PROCESSES"})
     public Model model;
 
-    @Param("100")
+    @Param("60")
     public int products;
 
-    @Param("25")
+    @Param("20")
     public int productsPerPage;
 
-    @Param("fixed:10")
+    @Param("fixed:50")
     public String latency;
 
     @Param("4")
@@ -40,16 +40,20 @@ public class ConcurrencySweepBenchmark extends ScrapeBenchmark {
     public int computeRounds;
 
     /** Threads, processes or requests in flight; 0 = one per core. */
-    @Param({"1", "4", "16", "32"})
+    @Param({"1", "4", "16"})
     public int concurrency;
 
     /** Category URL of an already running fixture site with the same knobs; empty = start one. */
     @Param("")
     public String siteUrl;
 
+    /** Seconds the fresh fixture server is kept saturated before the first iteration (JIT warm-up). */
+    @Param("2")
+    public int serverWarmUpSeconds;
+
     @Override
     protected ScrapeTrial openTrial() {
         return ScrapeTrial.overHttp(model, new CatalogSpec(ScrapeTrial.SEED, products, productsPerPage, pageKb),
-                latency, siteUrl, concurrency, computeRounds);
+                latency, siteUrl, serverWarmUpSeconds, concurrency, computeRounds);
     }
 }

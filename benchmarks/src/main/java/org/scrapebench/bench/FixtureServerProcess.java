@@ -38,6 +38,10 @@ final class FixtureServerProcess implements AutoCloseable {
     }
 
     static FixtureServerProcess start(CatalogSpec spec, String latency) {
+        return start(spec, latency, "none");
+    }
+
+    static FixtureServerProcess start(CatalogSpec spec, String latency, String faults) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
@@ -46,7 +50,8 @@ final class FixtureServerProcess implements AutoCloseable {
                 "--per-page", Integer.toString(spec.productsPerPage()),
                 "--page-kb", Integer.toString(spec.pageWeightKb()),
                 "--seed", Long.toString(spec.seed()),
-                "--latency", latency));
+                "--latency", latency,
+                "--faults", faults));
         Process process;
         try {
             process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();

@@ -5,12 +5,12 @@ import org.scrapebench.fixtures.CatalogSpec;
 import org.scrapebench.models.Model;
 
 /**
- * Mixed: real latency with a long tail (log-normal, median 10 ms, capped at 100 ms) and heavy
+ * Mixed: real latency with a long tail (log-normal, median 50 ms, capped at 400 ms) and heavy
  * pages (64 KB of realistic markup), so that a model must both overlap waits and keep the cores
  * busy parsing. Models that overlap waits but parse on one thread, or that parse in parallel but
  * block per request, fall behind here.
  *
- * <p>Trap: the log-normal tail makes single jobs vary; each job has 100 products, so a job's time
+ * <p>Trap: the log-normal tail makes single jobs vary; each job has 60 products, so a job's time
  * is dominated by the slowest of many draws, which is stable enough for a 5% error.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar Mixed}
@@ -20,13 +20,13 @@ public class MixedBenchmark extends ScrapeBenchmark {
     @Param
     public Model model;
 
-    @Param("100")
+    @Param("60")
     public int products;
 
-    @Param("25")
+    @Param("20")
     public int productsPerPage;
 
-    @Param("lognormal:10:0.5:100")
+    @Param("lognormal:50:0.5:400")
     public String latency;
 
     @Param("64")
@@ -43,9 +43,13 @@ public class MixedBenchmark extends ScrapeBenchmark {
     @Param("")
     public String siteUrl;
 
+    /** Seconds the fresh fixture server is kept saturated before the first iteration (JIT warm-up). */
+    @Param("2")
+    public int serverWarmUpSeconds;
+
     @Override
     protected ScrapeTrial openTrial() {
         return ScrapeTrial.overHttp(model, new CatalogSpec(ScrapeTrial.SEED, products, productsPerPage, pageKb),
-                latency, siteUrl, concurrency, computeRounds);
+                latency, siteUrl, serverWarmUpSeconds, concurrency, computeRounds);
     }
 }

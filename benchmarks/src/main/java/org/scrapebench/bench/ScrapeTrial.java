@@ -1,15 +1,25 @@
 package org.scrapebench.bench;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.scrapebench.fixtures.Catalog;
 import org.scrapebench.fixtures.CatalogSpec;
+import org.scrapebench.fixtures.ExpectedFailure;
 import org.scrapebench.fixtures.ExpectedProduct;
+import org.scrapebench.fixtures.FaultPlan;
+import org.scrapebench.fixtures.FaultProfile;
 import org.scrapebench.models.ConcurrencyModel;
 import org.scrapebench.models.Model;
 import org.scrapebench.scrape.ComputeStep;
+import org.scrapebench.scrape.Failure;
 import org.scrapebench.scrape.HttpPageSource;
 import org.scrapebench.scrape.InMemoryPageSource;
 import org.scrapebench.scrape.PageSourceSpec;
@@ -28,8 +38,6 @@ public final class ScrapeTrial implements AutoCloseable {
     /** The catalog seed of every benchmark: fixed, so that runs are comparable. */
     public static final long SEED = 42;
 
-    /** Requests sent to a fresh fixture server before the first iteration (see {@link #warmUp}). */
-    static final int WARM_UP_REQUESTS = 2_000;
 
     private final Model model;
     private final URI categoryUrl;
@@ -38,23 +46,36 @@ public final class ScrapeTrial implements AutoCloseable {
     private final int expectedCount;
     private final long expectedChecksum;
     private final long expectedDigest;
+    private final List<ExpectedFailure> expectedFailures;
+    /** Exactly how many retries a scrape takes, where the fault plan says; null where it depends on timing. */
+    private final Long expectedRetries;
 
-    private ScrapeTrial(Model model, Catalog catalog, URI categoryUrl, FixtureServerProcess server,
+    private ScrapeTrial(Model model, FaultPlan plan, URI categoryUrl, FixtureServerProcess server,
                         ScrapeSettings settings) {
         this.model = model;
         this.categoryUrl = categoryUrl;
         this.server = server;
         List<Product> expected = new ArrayList<>();
         long digest = 0;
-        Map<String, byte[]> pages = catalog.pages();
-        for (ExpectedProduct p : catalog.expected()) {
+        Map<String, byte[]> pages = plan.catalog().pages();
+        for (ExpectedProduct p : plan.expectedProducts()) {
             expected.add(new Product(URI.create(p.path()), p.name(), p.price(), p.currency()));
-            digest += ComputeStep.digest(new String(pages.get(p.path()), java.nio.charset.StandardCharsets.UTF_8),
+            digest += ComputeStep.digest(new String(pages.get(p.path()), StandardCharsets.UTF_8),
                     settings.computeRounds());
         }
         this.expectedCount = expected.size();
         this.expectedChecksum = ScrapeResult.checksumOf(expected);
         this.expectedDigest = digest;
+        this.expectedFailures = new ArrayList<>(plan.expectedFailures());
+        Long retries = null;
+        if (settings.source() instanceof PageSourceSpec.Http http) {
+            try {
+                retries = plan.expectedRetries(http.settings().retry().maxAttempts(), http.settings().maxRedirects());
+            } catch (RuntimeException e) {
+                retries = null; // spikes and drips: their retries depend on timing
+            }
+        }
+        this.expectedRetries = retries;
         ConcurrencyModel created;
         try {
             created = model.create(settings);
@@ -72,21 +93,33 @@ public final class ScrapeTrial implements AutoCloseable {
      * names the category page of one already running with the same knobs (e.g. on another machine).
      */
     public static ScrapeTrial overHttp(Model model, CatalogSpec spec, String latency, String siteUrl,
-                                       int concurrency, int computeRounds) {
+                                       int warmUpSeconds, int concurrency, int computeRounds) {
+        return overHttp(model, spec, latency, "none", siteUrl, warmUpSeconds, concurrency, computeRounds);
+    }
+
+    /**
+     * A trial over HTTP against a site with {@code faults} (a {@link FaultProfile} spec); the
+     * expected products, failures and retries follow from the fault plan.
+     */
+    public static ScrapeTrial overHttp(Model model, CatalogSpec spec, String latency, String faults, String siteUrl,
+                                       int warmUpSeconds, int concurrency, int computeRounds) {
         Catalog catalog = Catalog.generate(spec);
+        FaultPlan plan = FaultProfile.parse(faults).plan(catalog);
         ScrapeSettings settings = new ScrapeSettings(new PageSourceSpec.Http(HttpPageSource.Settings.DEFAULT),
                 effectiveConcurrency(concurrency), null, computeRounds);
         if (siteUrl != null && !siteUrl.isBlank()) {
-            return new ScrapeTrial(model, catalog, URI.create(siteUrl.trim()), null, settings);
+            URI url = URI.create(siteUrl.trim());
+            warmUp(url, plan, Duration.ofSeconds(warmUpSeconds));
+            return new ScrapeTrial(model, plan, url, null, settings);
         }
-        FixtureServerProcess server = FixtureServerProcess.start(spec, latency);
+        FixtureServerProcess server = FixtureServerProcess.start(spec, latency, faults);
         try {
-            warmUp(server.categoryUrl(), catalog);
+            warmUp(server.categoryUrl(), plan, Duration.ofSeconds(warmUpSeconds));
         } catch (RuntimeException e) {
             server.close();
             throw e;
         }
-        return new ScrapeTrial(model, catalog, server.categoryUrl(), server, settings);
+        return new ScrapeTrial(model, plan, server.categoryUrl(), server, settings);
     }
 
     /** A trial without network: the catalog is generated in memory, in this JVM and in every worker. */
@@ -94,37 +127,47 @@ public final class ScrapeTrial implements AutoCloseable {
         Catalog catalog = Catalog.generate(spec);
         ScrapeSettings settings = new ScrapeSettings(new PageSourceSpec.Memory(spec),
                 effectiveConcurrency(concurrency), null, computeRounds);
-        return new ScrapeTrial(model, catalog, InMemoryPageSource.BASE_URL.resolve(catalog.categoryPath()), null, settings);
+        return new ScrapeTrial(model, FaultProfile.parse("none").plan(catalog),
+                InMemoryPageSource.BASE_URL.resolve(catalog.categoryPath()), null, settings);
     }
 
     /**
-     * A fresh server JVM runs interpreted at first, several times slower than when compiled; a
-     * model with few requests per warm-up iteration (SERIAL) would otherwise be measured against
-     * a colder server than the others. So every trial first sends a fixed burst of requests.
+     * A fresh server JVM runs interpreted at first, several times slower than when compiled, and
+     * a model with few requests per warm-up iteration (SERIAL) would be measured against a colder
+     * server than the others. So every trial first keeps the server saturated for a fixed time:
+     * with 32 requests in flight the server, not the latency, is the limit, so it gets as much JIT
+     * work done as the time allows, whatever the latency profile.
      */
-    private static void warmUp(URI categoryUrl, Catalog catalog) {
-        List<URI> urls = new ArrayList<>();
-        for (String path : catalog.pages().keySet()) {
-            urls.add(categoryUrl.resolve(path));
+    private static void warmUp(URI categoryUrl, FaultPlan plan, Duration duration) {
+        if (duration.isZero() || duration.isNegative()) {
+            return;
         }
-        int threads = 16;
-        int perThread = Math.max(1, WARM_UP_REQUESTS / threads);
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        // Faulty pages are left alone: a transient fault alternates fail/ok per request, and
+        // concurrent warm-up requests would leave it out of step with the scrapes.
+        List<URI> urls = new ArrayList<>();
+        for (String path : plan.catalog().pages().keySet()) {
+            if (!plan.faultsByPath().containsKey(path)) {
+                urls.add(categoryUrl.resolve(path));
+            }
+        }
+        int threads = 32;
+        long deadline = System.nanoTime() + duration.toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         try (HttpPageSource http = new HttpPageSource(HttpPageSource.Settings.DEFAULT)) {
-            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            List<Future<?>> done = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 int offset = t;
                 done.add(pool.submit(() -> {
-                    for (int i = 0; i < perThread; i++) {
+                    for (int i = 0; System.nanoTime() < deadline; i++) {
                         http.fetch(urls.get((offset + i * threads) % urls.size()));
                     }
                     return null;
                 }));
             }
-            for (java.util.concurrent.Future<?> f : done) {
+            for (Future<?> f : done) {
                 f.get();
             }
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException("fixture server warm-up failed: " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -159,9 +202,14 @@ public final class ScrapeTrial implements AutoCloseable {
 
     /** Throws unless {@code result} is the complete, correct answer. */
     void validate(ScrapeResult result) {
-        if (!result.complete()) {
+        if (result.failures().size() != expectedFailures.size() || !failuresAsExpected(result)) {
             throw new IllegalStateException(model + " scrape incomplete: " + result.failures().size()
-                    + " pages failed, first: " + result.failures().get(0).describe());
+                    + " pages failed" + (expectedFailures.isEmpty() ? "" : " (" + expectedFailures.size() + " expected)")
+                    + (result.failures().isEmpty() ? "" : ", first: " + result.failures().get(0).describe()));
+        }
+        if (expectedRetries != null && result.retries() != expectedRetries) {
+            throw new IllegalStateException(model + " made " + result.retries() + " retries, the fault plan says "
+                    + expectedRetries);
         }
         if (result.products().size() != expectedCount) {
             throw new IllegalStateException(model + " returned " + result.products().size() + " products, expected "
@@ -173,6 +221,19 @@ public final class ScrapeTrial implements AutoCloseable {
         if (result.computeDigest() != expectedDigest) {
             throw new IllegalStateException(model + " skipped or repeated compute work (digest mismatch)");
         }
+    }
+
+    /** Every failure is on the page the plan says and for the reason it says. */
+    private boolean failuresAsExpected(ScrapeResult result) {
+        Map<String, ExpectedFailure> byPath = new java.util.HashMap<>();
+        expectedFailures.forEach(f -> byPath.put(f.path(), f));
+        for (Failure failure : result.failures()) {
+            ExpectedFailure expected = byPath.get(failure.url().getRawPath());
+            if (expected == null || !expected.matches(failure.reason())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

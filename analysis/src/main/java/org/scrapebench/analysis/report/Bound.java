@@ -12,8 +12,10 @@ import org.scrapebench.analysis.jmh.ScoreUnit;
  * The best time physics allows for one regime row (design.md, "The bound"),
  * in ms per operation:
  * <pre>
- * pages     = max(1, ceil(N / P))
- * T_latency = pages x floor + ceil(N / c_eff) x floor
+ * pages     = max(1, ceil(N / P)); last = products on the last page
+ * T_latency = (pages + N) x floor                                        for SERIAL
+ *           = floor x max(pages + ceil(last / c_eff), 1 + ceil(N / c_eff)) otherwise
+ *             (product fetches overlap the category chain, see the models)
  * T_cpu     = N x cpuPerProduct / cores
  * T_bound   = max(T_latency, T_cpu);  efficiency = T_bound / measured
  * </pre>
@@ -71,10 +73,24 @@ public record Bound(double latencyMs, double cpuMs, double boundMs, double measu
             }
             floor = f.orElse(Double.NaN);
         }
-        double concurrency = "SERIAL".equals(p.get("model")) ? 1
-                : Math.min(Double.isNaN(number(p.get("concurrency"))) ? n : number(p.get("concurrency")), n);
+        boolean serial = "SERIAL".equals(p.get("model"));
+        double requested = number(p.get("concurrency"));
+        if (requested == 0 && cores.isPresent()) {
+            requested = cores.get(); // the benchmarks' "0 = one per core"
+        }
+        double concurrency = serial ? 1 : Math.min(Double.isNaN(requested) ? n : requested, n);
         double cEff = Math.max(1, concurrency);
-        double latency = pages * floor + Math.ceil(n / cEff) * floor;
+        double latency;
+        if (serial) {
+            // one request at a time: every page waits its turn
+            latency = (pages + n) * floor;
+        } else {
+            // The models hand out each category page's products as soon as it is parsed, so the
+            // product rounds overlap the rest of the chain: the last page's products cannot start
+            // before the whole chain, and no product before the first page.
+            double lastPage = n <= 0 ? 0 : n - (pages - 1) * (Double.isNaN(perPage) || perPage <= 0 ? n : perPage);
+            latency = floor * Math.max(pages + Math.ceil(lastPage / cEff), 1 + Math.ceil(n / cEff));
+        }
 
         double cpu = Double.NaN;
         Optional<Calibration.Match> parse = calibration.lookup("parsePerProduct", p, List.of("pageKb", "computeRounds"));

@@ -1,0 +1,64 @@
+package org.scrapebench.bench;
+
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Warmup;
+import org.scrapebench.fixtures.CatalogSpec;
+import org.scrapebench.models.Model;
+
+/**
+ * The I/O-bound job against a site where a share of product pages fail their first request with a
+ * retryable fault (500, 503, 429 with Retry-After: 0, connection reset, empty or malformed
+ * response), on every scrape: what resilience costs each model. Every scrape must still return
+ * the complete list, with exactly one retry per faulty page (checked); the retries and requests
+ * are in the aux counters. A retry waits a jittered backoff (50 ms base), so a model that holds a
+ * thread while it waits pays for it with that thread; an asynchronous one does not.
+ *
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar Fault}
+ */
+@Fork(1)
+@Warmup(iterations = 1, time = 1)
+@Measurement(iterations = 3, time = 1)
+public class FaultBenchmark extends ScrapeBenchmark {
+
+    @Param
+    public Model model;
+
+    /** Share of product pages whose first request fails (see FaultProfile). */
+    @Param({"transient:2", "transient:10"})
+    public String faults;
+
+    @Param("60")
+    public int products;
+
+    @Param("20")
+    public int productsPerPage;
+
+    @Param("fixed:50")
+    public String latency;
+
+    @Param("4")
+    public int pageKb;
+
+    @Param("0")
+    public int computeRounds;
+
+    /** Threads, processes or requests in flight; 0 = one per core. */
+    @Param("16")
+    public int concurrency;
+
+    /** Category URL of an already running fixture site with the same knobs; empty = start one. */
+    @Param("")
+    public String siteUrl;
+
+    /** Seconds the fresh fixture server is kept saturated before the first iteration (JIT warm-up). */
+    @Param("2")
+    public int serverWarmUpSeconds;
+
+    @Override
+    protected ScrapeTrial openTrial() {
+        return ScrapeTrial.overHttp(model, new CatalogSpec(ScrapeTrial.SEED, products, productsPerPage, pageKb),
+                latency, faults, siteUrl, serverWarmUpSeconds, concurrency, computeRounds);
+    }
+}
