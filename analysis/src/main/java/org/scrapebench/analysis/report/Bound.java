@@ -16,9 +16,13 @@ import org.scrapebench.analysis.jmh.ScoreUnit;
  * T_latency = (pages + N) x floor                                        for SERIAL
  *           = floor x max(pages + ceil(last / c_eff), 1 + ceil(N / c_eff)) otherwise
  *             (product fetches overlap the category chain, see the models)
- * T_cpu     = N x cpuPerProduct / cores
+ * T_cpu     = N x parsePerProduct / cores + (pages + N) / serverCeiling
  * T_bound   = max(T_latency, T_cpu);  efficiency = T_bound / measured
  * </pre>
+ * The request term comes from the ceiling, not from the serial {@code fetchPerRequest}: a single
+ * request's wall time includes the wake-ups of two idle processes and overstates what a request
+ * costs when the cores are busy, which put measured times below the "bound". The ceiling is what
+ * the client and the server together sustain on every core, so no model can issue requests faster.
  * and whether the row asked more of the fixture server than half its
  * calibrated ceiling (then the server, not the model, may be what was measured).
  *
@@ -92,34 +96,33 @@ public record Bound(double latencyMs, double cpuMs, double boundMs, double measu
             latency = floor * Math.max(pages + Math.ceil(lastPage / cEff), 1 + Math.ceil(n / cEff));
         }
 
+        double demand = Double.NaN;
+        double ceiling = Double.NaN;
+        Optional<Calibration.Match> server = network
+                ? calibration.lookup("serverCeiling", p, List.of("pageKb")) : Optional.empty();
+        if (server.isPresent()) {
+            BenchmarkResult s = server.get().result();
+            ceiling = ScoreUnit.parse(s.primary().unit()).map(u -> u.opsPerSecond(s.primary().score()))
+                    .orElse(Double.NaN);
+        }
+        if (network && !Double.isNaN(measured)) {
+            demand = (n + pages) / (measured / 1000);
+        }
+
         double cpu = Double.NaN;
         Optional<Calibration.Match> parse = calibration.lookup("parsePerProduct", p, List.of("pageKb", "computeRounds"));
-        Optional<Calibration.Match> fetch = network
-                ? calibration.lookup("fetchPerRequest", p, List.of("pageKb")) : Optional.empty();
         if (cores.isEmpty()) {
             notes.add("machine.cores not recorded (environment.json), so no CPU term and no bound");
-        } else if (parse.isEmpty() || (network && fetch.isEmpty())) {
-            notes.add("calibration missing (" + (parse.isEmpty() ? "parsePerProduct" : "fetchPerRequest") + ")");
+        } else if (parse.isEmpty() || (network && Double.isNaN(ceiling))) {
+            notes.add("calibration missing (" + (parse.isEmpty() ? "parsePerProduct" : "serverCeiling") + ")");
         } else {
-            double perProduct = millis(parse.get()) + fetch.map(Bound::millis).orElse(0.0);
-            cpu = n * perProduct / cores.get();
+            double requestsMs = network ? (n + pages) / ceiling * 1000 : 0;
+            cpu = n * millis(parse.get()) / cores.get() + requestsMs;
             nearestNote(notes, "parsePerProduct", parse.get(), p, List.of("pageKb", "computeRounds"));
-            fetch.ifPresent(m -> nearestNote(notes, "fetchPerRequest", m, p, List.of("pageKb")));
+            server.ifPresent(m -> nearestNote(notes, "serverCeiling", m, p, List.of("pageKb")));
         }
         double bound = Double.isNaN(cpu) || Double.isNaN(latency) ? Double.NaN : Math.max(latency, cpu);
 
-        double demand = Double.NaN;
-        double ceiling = Double.NaN;
-        if (network && !Double.isNaN(measured)) {
-            demand = (n + pages) / (measured / 1000);
-            Optional<Calibration.Match> server = calibration.lookup("serverCeiling", p, List.of("pageKb"));
-            if (server.isPresent()) {
-                BenchmarkResult s = server.get().result();
-                ceiling = ScoreUnit.parse(s.primary().unit()).map(u -> u.opsPerSecond(s.primary().score()))
-                        .orElse(Double.NaN);
-                nearestNote(notes, "serverCeiling", server.get(), p, List.of("pageKb"));
-            }
-        }
         return new Bound(latency, cpu, bound, measured, bound / measured, demand, ceiling, notes);
     }
 

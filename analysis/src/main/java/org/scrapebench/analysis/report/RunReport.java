@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.scrapebench.analysis.BadInputException;
 import org.scrapebench.analysis.NumberText;
 import org.scrapebench.analysis.compare.Comparison;
@@ -47,6 +48,8 @@ public final class RunReport {
     static final Map<String, String> SWEEP_AXIS = Map.of("concurrency-sweep", "concurrency", "size-sweep", "products");
     static final String ALLOCATION = "gc.alloc.rate.norm";
     static final List<String> COUNTERS = List.of("requests", "retries", "failures");
+    /** The aux counter of operations: JMH sums EVENTS counters over all iterations, so per op = counter / scrapes. */
+    static final String OPERATIONS_COUNTER = "scrapes";
 
     private final RunDirectory run;
     private final ComparisonSettings settings;
@@ -117,7 +120,7 @@ public final class RunReport {
                         .collect(Collectors.joining(", ")) + "."));
         out.println();
         out.println("Scores are means \u00b1 the half-width of the " + confidence() + " t-interval over all "
-                + "iterations. Speedup = SERIAL time / model time, with a " + confidence() + " CI from a bootstrap "
+                + "iterations; the median is that of the same iterations. Speedup = SERIAL time / model time, with a " + confidence() + " CI from a bootstrap "
                 + "that resamples forks, then iterations within forks (seed " + settings.seed() + "). The bound is "
                 + "the best time the latency floor and the calibrated CPU cost allow on this machine; "
                 + "efficiency = bound / measured (1.0 = at the limit). A row is server-bound when it asked "
@@ -184,16 +187,18 @@ public final class RunReport {
         }
         header.add("model");
         header.addAll(varying);
-        header.addAll(List.of("score (" + rows.get(0).primary().unit() + ")", "speedup vs SERIAL [" + confidence()
+        header.addAll(List.of("score (" + rows.get(0).primary().unit() + ")", "median", "speedup vs SERIAL [" + confidence()
                 + " CI]", "bound (ms)", "dominant", "efficiency", "server demand / ceiling (req/s)"));
         if (anyAllocation) {
             header.add("alloc/op");
         }
+        // files written before the scrapes counter only have totals over the whole run
+        boolean perOp = rows.stream().allMatch(r -> r.secondary().containsKey(OPERATIONS_COUNTER));
         if (anyCounters) {
-            header.add("requests / retries / failures per op");
+            header.add("requests / retries / failures " + (perOp ? "per op" : "over all iterations"));
         }
         out.println("| " + String.join(" | ", header) + " |");
-        out.println("|" + header.stream().map(h -> h.startsWith("score") || h.startsWith("speedup")
+        out.println("|" + header.stream().map(h -> h.startsWith("score") || h.equals("median") || h.startsWith("speedup")
                 || h.startsWith("bound") || h.startsWith("efficiency") ? "---:" : "---").collect(Collectors.joining("|")) + "|");
         Set<String> notes = new LinkedHashSet<>();
         for (BenchmarkResult r : rows) {
@@ -207,6 +212,8 @@ public final class RunReport {
             cells.add(r.params().getOrDefault("model", "-") + (r.threads() != 1 ? " (" + r.threads() + " threads)" : ""));
             varying.forEach(k -> cells.add(cell(r.params().getOrDefault(k, "-"))));
             cells.add(NumberText.scoreWithError(m.mean(), m.halfWidth()));
+            // on shared cores a few slow iterations pull the mean; the median is what to quote
+            cells.add(r.primary().hasRawData() ? NumberText.significant(median(r.primary().pooledValues()), 4) : "n/a");
             cells.add(speedup(r, rows, notes));
             cells.add(Double.isNaN(bound.boundMs()) ? "n/a" : NumberText.significant(bound.boundMs(), 3));
             cells.add(bound.dominant());
@@ -217,8 +224,10 @@ public final class RunReport {
                 cells.add(Optional.ofNullable(r.secondary().get(ALLOCATION)).map(a -> bytes(a.score())).orElse("-"));
             }
             if (anyCounters) {
+                double ops = perOp ? r.secondary().get(OPERATIONS_COUNTER).score() : 1;
                 cells.add(COUNTERS.stream().map(c -> Optional.ofNullable(r.secondary().get(c))
-                        .map(x -> NumberText.significant(x.score(), 4)).orElse("-")).collect(Collectors.joining(" / ")));
+                        .map(x -> ops > 0 ? NumberText.significant(x.score() / ops, 4) : "n/a")
+                        .orElse("-")).collect(Collectors.joining(" / ")));
             }
             out.println("| " + String.join(" | ", cells) + " |");
         }
@@ -458,6 +467,10 @@ public final class RunReport {
         MeanInterval m = MeanInterval.of(metric.forks(), settings.confidence());
         // without raw data, fall back to what JMH printed (its error is a 99.9% interval)
         return m.n() == 0 ? new MeanInterval(metric.score(), metric.scoreError(), 0) : m;
+    }
+
+    private static double median(double[] values) {
+        return new Median().evaluate(values);
     }
 
     private String confidence() {
