@@ -8,8 +8,9 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Side counts reported beside the time, so that a fast number cannot hide failed or repeated work:
- * totals per iteration of requests made (category pages, products, retries), retries alone, and
- * pages that failed (0 unless the run expects failures).
+ * totals per iteration of requests made (category pages, products, retries), retries alone, pages
+ * that failed (0 unless the run expects failures), and the scrapes themselves. JMH sums EVENTS
+ * counters over the iterations and forks, so the report divides by {@code scrapes} for "per op".
  */
 @State(Scope.Thread)
 @AuxCounters(AuxCounters.Type.EVENTS)
@@ -17,11 +18,13 @@ public class ScrapeCounters {
     public long requests;
     public long retries;
     public long failures;
+    public long scrapes;
 
     @Setup(Level.Iteration)
     public void reset() {
         requests = 0;
         retries = 0;
         failures = 0;
+        scrapes = 0;
     }
 }

@@ -138,7 +138,7 @@ public final class ScrapeTrial implements AutoCloseable {
      * with 32 requests in flight the server, not the latency, is the limit, so it gets as much JIT
      * work done as the time allows, whatever the latency profile.
      */
-    private static void warmUp(URI categoryUrl, FaultPlan plan, Duration duration) {
+    static void warmUp(URI categoryUrl, FaultPlan plan, Duration duration) {
         if (duration.isZero() || duration.isNegative()) {
             return;
         }
@@ -191,6 +191,7 @@ public final class ScrapeTrial implements AutoCloseable {
         counters.requests += result.requests();
         counters.retries += result.retries();
         counters.failures += result.failures().size();
+        counters.scrapes++;
         validate(result);
         return result;
     }
