@@ -124,7 +124,7 @@ public final class BenchRunner implements Callable<Integer> {
         }
 
         Instant started = Instant.now();
-        Path runDir = RunDirectory.create(resultsDir, LocalDate.now(ZoneOffset.UTC), forkJvm.major(), label);
+        Path runDir = RunDirectory.create(resultsDir.toAbsolutePath().normalize(), LocalDate.now(ZoneOffset.UTC), forkJvm.major(), label);
         System.out.println("bench: run directory " + runDir);
         System.out.println("bench: forks run " + forkJvm.describe() + (quick ? " (quick)" : ""));
 
