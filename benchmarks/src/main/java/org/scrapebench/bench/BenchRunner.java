@@ -123,8 +123,8 @@ public final class BenchRunner implements Callable<Integer> {
                     "reason", "needs JDK 21+ (the forks run JDK " + forkJvm.major() + ")"));
         }
 
-        Instant started = Instant.now();
         Path runDir = RunDirectory.create(resultsDir.toAbsolutePath().normalize(), LocalDate.now(ZoneOffset.UTC), forkJvm.major(), label);
+        EnvironmentRecord.Start started = EnvironmentRecord.Start.now(runDir);
         System.out.println("bench: run directory " + runDir);
         System.out.println("bench: forks run " + forkJvm.describe() + (quick ? " (quick)" : ""));
 

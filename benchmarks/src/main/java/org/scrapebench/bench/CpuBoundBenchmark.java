@@ -1,6 +1,7 @@
 package org.scrapebench.bench;
 
 import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Warmup;
 import org.scrapebench.fixtures.CatalogSpec;
 import org.scrapebench.models.Model;
 
@@ -15,8 +16,12 @@ import org.scrapebench.models.Model;
  * <p>Trap: the default concurrency is 0 = one per core; more threads than cores only add
  * switching. The bound is products x (parse + compute per product, from the calibration) / cores.
  *
+ * <p>Warm-up is 5 iterations, not 3: with both cores busy parsing, the JIT's compiler threads get
+ * little CPU, and at 3 the asynchronous and worker models were still getting faster.
+ *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar CpuBound}
  */
+@Warmup(iterations = 5, time = 1)
 public class CpuBoundBenchmark extends ScrapeBenchmark {
 
     @Param

@@ -28,14 +28,27 @@ final class EnvironmentRecord {
 
     private EnvironmentRecord() {}
 
-    static ObjectNode describe(Path runDir, Instant started, Instant finished, ForkJvm jvm, boolean quick,
+    /**
+     * What must be read before the run, not after: the commit and the tree that were measured (a
+     * commit made during a 15-minute run must not be credited with it) and the load the run met.
+     */
+    record Start(Instant at, double loadAverage, String commit, Boolean dirty) {
+        static Start now(Path dir) {
+            String commit = git(dir, "rev-parse", "HEAD");
+            String status = git(dir, "status", "--porcelain", "--untracked-files=no");
+            return new Start(Instant.now(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                    commit == null ? "unknown" : commit.trim(), status == null ? null : !status.isBlank());
+        }
+    }
+
+    static ObjectNode describe(Path runDir, Start start, Instant finished, ForkJvm jvm, boolean quick,
                                List<String> benchmarks, List<Map<String, String>> modelsLeftOut,
                                String jmhArgs, String include, String label) {
         ObjectNode root = JSON.createObjectNode();
         root.put("schemaVersion", 1);
         root.put("runId", runDir.getFileName().toString());
         root.put("label", label == null || label.isBlank() ? null : label);
-        root.put("startedAt", started.toString());
+        root.put("startedAt", start.at().toString());
         root.put("finishedAt", finished.toString());
         root.put("quick", quick);
 
@@ -53,16 +66,15 @@ final class EnvironmentRecord {
         machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch"));
         machine.put("cpuModel", cpuModel());
+        machine.put("loadAverageAtStart", start.loadAverage());
         machine.put("loadAverageAtEnd", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
         ObjectNode git = root.putObject("git");
-        String commit = git(runDir, "rev-parse", "HEAD");
-        git.put("commit", commit == null ? "unknown" : commit.trim());
-        String status = git(runDir, "status", "--porcelain", "--untracked-files=no");
-        if (status == null) {
+        git.put("commit", start.commit());
+        if (start.dirty() == null) {
             git.putNull("dirty");
         } else {
-            git.put("dirty", !status.isBlank());
+            git.put("dirty", start.dirty());
         }
 
         ObjectNode fixture = root.putObject("fixture");

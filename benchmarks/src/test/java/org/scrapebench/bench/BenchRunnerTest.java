@@ -43,7 +43,8 @@ class BenchRunnerTest {
         Path run = RunDirectory.create(temp, LocalDate.of(2026, 11, 23), 17, "");
         ForkJvm jvm = ForkJvm.probe("");
         EnvironmentRecord.write(run.resolve("environment.json"), EnvironmentRecord.describe(run,
-                Instant.parse("2026-11-23T10:00:00Z"), Instant.parse("2026-11-23T10:12:00Z"), jvm, false,
+                new EnvironmentRecord.Start(Instant.parse("2026-11-23T10:00:00Z"), 0.25, "abc123", false),
+                Instant.parse("2026-11-23T10:12:00Z"), jvm, false,
                 List.of("IoBoundBenchmark"), List.of(BenchRunner.ordered("model", "VIRTUAL_THREADS", "reason", "needs JDK 21+")),
                 "-f 3 -p siteUrl=http://fixtures.example:8080/category/p/1", "", ""));
         JsonNode env = new ObjectMapper().readTree(run.resolve("environment.json").toFile());
@@ -52,6 +53,10 @@ class BenchRunnerTest {
         assertEquals(jvm.major(), env.get("jdk").get("major").asInt());
         assertEquals(Runtime.getRuntime().availableProcessors(), env.get("machine").get("cores").asInt());
         assertTrue(env.get("machine").get("memoryBytes").asLong() > 0);
+        assertEquals("2026-11-23T10:00:00Z", env.get("startedAt").asText());
+        assertEquals(0.25, env.get("machine").get("loadAverageAtStart").asDouble());
+        assertEquals("abc123", env.get("git").get("commit").asText(), "the commit read when the run started");
+        assertFalse(env.get("git").get("dirty").asBoolean());
         assertEquals("url", env.get("fixture").get("mode").asText());
         assertEquals("http://fixtures.example:8080/category/p/1", env.get("fixture").get("url").asText());
         assertEquals("VIRTUAL_THREADS", env.get("modelsLeftOut").get(0).get("model").asText());
