@@ -125,6 +125,8 @@ public final class BenchRunner implements Callable<Integer> {
 
         Path runDir = RunDirectory.create(resultsDir.toAbsolutePath().normalize(), LocalDate.now(ZoneOffset.UTC), forkJvm.major(), label);
         EnvironmentRecord.Start started = EnvironmentRecord.Start.now(runDir);
+        // Ctrl-C before the first result would otherwise leave an empty run directory behind
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteIfEmpty(runDir), "bench-empty-run-dir"));
         System.out.println("bench: run directory " + runDir);
         System.out.println("bench: forks run " + forkJvm.describe() + (quick ? " (quick)" : ""));
 
@@ -141,7 +143,7 @@ public final class BenchRunner implements Callable<Integer> {
                 run = new Runner(options).run();
             } catch (RunnerException e) {
                 System.err.println("bench: " + benchmark.getSimpleName() + " failed: " + rootMessage(e));
-                System.err.println("bench: no results written; the partial run is in " + runDir);
+                System.err.println("bench: no results written (JMH printed the failing benchmark above)");
                 return 1;
             }
             if (run.isEmpty()) {
@@ -153,7 +155,7 @@ public final class BenchRunner implements Callable<Integer> {
         }
         if (results.isEmpty()) {
             System.err.println("bench: --include '" + include + "' matches no benchmark");
-            Files.deleteIfExists(runDir);
+            deleteIfEmpty(runDir);
             return 2;
         }
 
@@ -250,6 +252,14 @@ public final class BenchRunner implements Callable<Integer> {
             }
         }
         return false;
+    }
+
+    private static void deleteIfEmpty(Path dir) {
+        try {
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            // not empty (results were written) or already gone: keep it
+        }
     }
 
     static String[] splitArgs(String line) {
