@@ -71,11 +71,7 @@ final class EnvironmentRecord {
 
         ObjectNode git = root.putObject("git");
         git.put("commit", start.commit());
-        if (start.dirty() == null) {
-            git.putNull("dirty");
-        } else {
-            git.put("dirty", start.dirty());
-        }
+        git.put("dirty", start.dirty()); // null (not a git checkout) is written as null
 
         ObjectNode fixture = root.putObject("fixture");
         Matcher site = Pattern.compile("siteUrl=(\\S+)").matcher(jmhArgs == null ? "" : jmhArgs);

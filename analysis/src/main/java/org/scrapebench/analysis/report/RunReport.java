@@ -213,7 +213,7 @@ public final class RunReport {
             varying.forEach(k -> cells.add(cell(r.params().getOrDefault(k, "-"))));
             cells.add(NumberText.scoreWithError(m.mean(), m.halfWidth()));
             // on shared cores a few slow iterations pull the mean; the median is what to quote
-            cells.add(r.primary().hasRawData() ? NumberText.significant(median(r.primary().pooledValues()), 4) : "n/a");
+            cells.add(r.primary().hasRawData() ? NumberText.significant(new Median().evaluate(r.primary().pooledValues()), 4) : "n/a");
             cells.add(speedup(r, rows, notes));
             cells.add(Double.isNaN(bound.boundMs()) ? "n/a" : NumberText.significant(bound.boundMs(), 3));
             cells.add(bound.dominant());
@@ -467,10 +467,6 @@ public final class RunReport {
         MeanInterval m = MeanInterval.of(metric.forks(), settings.confidence());
         // without raw data, fall back to what JMH printed (its error is a 99.9% interval)
         return m.n() == 0 ? new MeanInterval(metric.score(), metric.scoreError(), 0) : m;
-    }
-
-    private static double median(double[] values) {
-        return new Median().evaluate(values);
     }
 
     private String confidence() {
