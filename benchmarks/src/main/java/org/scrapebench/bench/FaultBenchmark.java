@@ -55,7 +55,7 @@ public class FaultBenchmark extends ScrapeBenchmark {
     @Param("")
     public String siteUrl;
 
-    /** Seconds the fresh fixture server is kept saturated before the first iteration (JIT warm-up). */
+    /** Seconds the fresh fixture server is kept saturated (JIT warm-up), alongside the warm-up iterations. */
     @Param("1")
     public int serverWarmUpSeconds;
 

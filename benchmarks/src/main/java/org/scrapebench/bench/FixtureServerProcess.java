@@ -9,14 +9,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.scrapebench.fixtures.CatalogSpec;
 import org.scrapebench.fixtures.FixtureServerMain;
+import org.scrapebench.worker.ChildJvm;
 
 /**
  * The fixture site in a JVM of its own, so that its GC, JIT and allocations are not counted in the
@@ -28,11 +27,13 @@ final class FixtureServerProcess implements AutoCloseable {
     private static final Duration STARTUP_DEADLINE = Duration.ofSeconds(90);
 
     private final Process process;
+    private final ChildJvm launch;
     private final URI categoryUrl;
     private final Thread shutdownHook;
 
-    private FixtureServerProcess(Process process, URI categoryUrl, Thread shutdownHook) {
+    private FixtureServerProcess(Process process, ChildJvm launch, URI categoryUrl, Thread shutdownHook) {
         this.process = process;
+        this.launch = launch;
         this.categoryUrl = categoryUrl;
         this.shutdownHook = shutdownHook;
     }
@@ -42,10 +43,7 @@ final class FixtureServerProcess implements AutoCloseable {
     }
 
     static FixtureServerProcess start(CatalogSpec spec, String latency, String faults) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                FixtureServerMain.class.getName(),
+        ChildJvm launch = ChildJvm.of("fixture-server", FixtureServerMain.class.getName(), List.of(
                 "--products", Integer.toString(spec.products()),
                 "--per-page", Integer.toString(spec.productsPerPage()),
                 "--page-kb", Integer.toString(spec.pageWeightKb()),
@@ -54,19 +52,19 @@ final class FixtureServerProcess implements AutoCloseable {
                 "--faults", faults));
         Process process;
         try {
-            process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            process = new ProcessBuilder(launch.command()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the fixture server: " + e.getMessage(), e);
         }
-        Thread hook = new Thread(() -> kill(process), "fixture-server-shutdown");
+        Thread hook = new Thread(() -> kill(process, launch), "fixture-server-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             URI url = awaitReady(process);
-            FixtureServerProcess server = new FixtureServerProcess(process, url, hook);
+            FixtureServerProcess server = new FixtureServerProcess(process, launch, url, hook);
             server.healthCheck();
             return server;
         } catch (RuntimeException e) {
-            kill(process);
+            kill(process, launch);
             removeHook(hook);
             throw e;
         }
@@ -128,7 +126,7 @@ final class FixtureServerProcess implements AutoCloseable {
         }
     }
 
-    private static void kill(Process process) {
+    private static void kill(Process process, ChildJvm launch) {
         if (!process.isAlive()) {
             return;
         }
@@ -138,7 +136,9 @@ final class FixtureServerProcess implements AutoCloseable {
             // already gone
         }
         try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+            if (process.waitFor(5, TimeUnit.SECONDS)) {
+                launch.exited(process);
+            } else {
                 process.destroyForcibly();
                 process.waitFor(5, TimeUnit.SECONDS);
             }
@@ -158,7 +158,7 @@ final class FixtureServerProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        kill(process);
+        kill(process, launch);
         removeHook(shutdownHook);
     }
 }

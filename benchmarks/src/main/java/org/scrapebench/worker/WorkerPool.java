@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.scrapebench.scrape.Failure;
 import org.scrapebench.scrape.ProductOutcome;
 
@@ -35,7 +36,8 @@ public final class WorkerPool implements AutoCloseable {
     /** How many workers may fail on one product before it is given up: the first and two replacements. */
     static final int MAX_DISPATCHES = 3;
 
-    private final List<String> command;
+    /** Makes each worker's command line anew: only one worker may write the class-data archive. */
+    private final Supplier<ChildJvm> launcher;
     private final Duration replyDeadline;
     private final BlockingQueue<Job> jobs = new LinkedBlockingQueue<>();
     private final List<Slot> slots = new ArrayList<>();
@@ -60,7 +62,7 @@ public final class WorkerPool implements AutoCloseable {
      * ready. {@code replyDeadline} is the longest a worker may take over one product.
      */
     public WorkerPool(int size, List<String> workerArgs, Duration replyDeadline) {
-        this(javaCommand(WorkerMain.class.getName(), workerArgs), size, replyDeadline);
+        this(() -> ChildJvm.of("worker", WorkerMain.class.getName(), workerArgs), size, replyDeadline);
     }
 
     /**
@@ -68,11 +70,15 @@ public final class WorkerPool implements AutoCloseable {
      * protocol: tests use it to start workers that misbehave on purpose.
      */
     WorkerPool(List<String> command, int size, Duration replyDeadline) {
+        this(() -> ChildJvm.plain(command), size, replyDeadline);
+    }
+
+    private WorkerPool(Supplier<ChildJvm> launcher, int size, Duration replyDeadline) {
         if (size < 1) {
             throw new IllegalArgumentException("a worker pool needs at least one worker, got " + size);
         }
         this.replyDeadline = replyDeadline;
-        this.command = List.copyOf(command);
+        this.launcher = launcher;
         for (int i = 0; i < size; i++) {
             slots.add(new Slot(i));
         }
@@ -245,11 +251,13 @@ public final class WorkerPool implements AutoCloseable {
     /** One worker process and the thread that reads its replies. */
     private static final class Worker {
         final Process process;
+        final ChildJvm launch;
         final BufferedWriter stdin;
         final BlockingQueue<String> replies = new LinkedBlockingQueue<>();
 
-        Worker(Process process, int index) {
+        Worker(Process process, ChildJvm launch, int index) {
             this.process = process;
+            this.launch = launch;
             this.stdin = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
             Thread reader = new Thread(() -> {
                 try (BufferedReader out = new BufferedReader(
@@ -309,7 +317,9 @@ public final class WorkerPool implements AutoCloseable {
                 // already gone
             }
             try {
-                if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                if (process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                    launch.exited(process);
+                } else {
                     destroy();
                 }
             } catch (InterruptedException e) {
@@ -330,10 +340,11 @@ public final class WorkerPool implements AutoCloseable {
     }
 
     private Worker startWorker(int index) {
-        ProcessBuilder builder = new ProcessBuilder(command)
+        ChildJvm launch = launcher.get();
+        ProcessBuilder builder = new ProcessBuilder(launch.command())
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
         try {
-            return new Worker(builder.start(), index);
+            return new Worker(builder.start(), launch, index);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start a worker process: " + e.getMessage(), e);
         }
