@@ -29,7 +29,7 @@ public class ConcurrencySweepBenchmark extends ScrapeBenchmark {
     @Param({"FIXED_THREAD_POOL", "VIRTUAL_THREADS", "WORKER_PROCESSES"})
     public Model model;
 
-    @Param("60")
+    @Param("40")
     public int products;
 
     @Param("20")

@@ -32,7 +32,7 @@ public class FaultBenchmark extends ScrapeBenchmark {
     @Param("transient:10")
     public String faults;
 
-    @Param("60")
+    @Param("40")
     public int products;
 
     @Param("20")

@@ -21,7 +21,7 @@ public class IoBoundBenchmark extends ScrapeBenchmark {
     @Param
     public Model model;
 
-    @Param("60")
+    @Param("40")
     public int products;
 
     @Param("20")

@@ -22,7 +22,7 @@ public class MixedBenchmark extends ScrapeBenchmark {
     @Param
     public Model model;
 
-    @Param("60")
+    @Param("40")
     public int products;
 
     @Param("20")
