@@ -13,8 +13,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.infra.IterationParams;
-import org.openjdk.jmh.runner.IterationType;
 import org.scrapebench.scrape.ScrapeResult;
 
 /**
@@ -41,14 +39,6 @@ public abstract class ScrapeBenchmark {
     @Setup(Level.Trial)
     public void openTrialOnce() {
         trial = openTrial();
-    }
-
-    /** The fixture server warms up during the warm-up iterations; the measurement starts after it. */
-    @Setup(Level.Iteration)
-    public void awaitServerWarmUp(IterationParams iteration) throws InterruptedException {
-        if (iteration.getType() == IterationType.MEASUREMENT) {
-            trial.awaitServerWarmUp();
-        }
     }
 
     @Benchmark

@@ -49,10 +49,9 @@ public final class ScrapeTrial implements AutoCloseable {
     private final List<ExpectedFailure> expectedFailures;
     /** Exactly how many retries a scrape takes, where the fault plan says; null where it depends on timing. */
     private final Long expectedRetries;
-    private final ServerWarmUp serverWarmUp;
 
     private ScrapeTrial(Model model, FaultPlan plan, URI categoryUrl, FixtureServerProcess server,
-                        ScrapeSettings settings, Duration serverWarmUp) {
+                        ScrapeSettings settings) {
         this.model = model;
         this.categoryUrl = categoryUrl;
         this.server = server;
@@ -87,7 +86,6 @@ public final class ScrapeTrial implements AutoCloseable {
             throw e;
         }
         this.scraper = created;
-        this.serverWarmUp = ServerWarmUp.start(categoryUrl, plan, serverWarmUp);
     }
 
     /**
@@ -109,12 +107,19 @@ public final class ScrapeTrial implements AutoCloseable {
         FaultPlan plan = FaultProfile.parse(faults).plan(catalog);
         ScrapeSettings settings = new ScrapeSettings(new PageSourceSpec.Http(HttpPageSource.Settings.DEFAULT),
                 effectiveConcurrency(concurrency), null, computeRounds);
-        Duration warmUp = Duration.ofSeconds(warmUpSeconds);
         if (siteUrl != null && !siteUrl.isBlank()) {
-            return new ScrapeTrial(model, plan, URI.create(siteUrl.trim()), null, settings, warmUp);
+            URI url = URI.create(siteUrl.trim());
+            warmUp(url, plan, Duration.ofSeconds(warmUpSeconds));
+            return new ScrapeTrial(model, plan, url, null, settings);
         }
         FixtureServerProcess server = FixtureServerProcess.start(spec, latency, faults);
-        return new ScrapeTrial(model, plan, server.categoryUrl(), server, settings, warmUp);
+        try {
+            warmUp(server.categoryUrl(), plan, Duration.ofSeconds(warmUpSeconds));
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        return new ScrapeTrial(model, plan, server.categoryUrl(), server, settings);
     }
 
     /** A trial without network: the catalog is generated in memory, in this JVM and in every worker. */
@@ -123,16 +128,7 @@ public final class ScrapeTrial implements AutoCloseable {
         ScrapeSettings settings = new ScrapeSettings(new PageSourceSpec.Memory(spec),
                 effectiveConcurrency(concurrency), null, computeRounds);
         return new ScrapeTrial(model, FaultProfile.parse("none").plan(catalog),
-                InMemoryPageSource.BASE_URL.resolve(catalog.categoryPath()), null, settings, Duration.ZERO);
-    }
-
-    /**
-     * Waits until the server warm-up that started with this trial is over: call it before the first
-     * measured iteration. The warm-up runs alongside the warm-up iterations, whose results JMH
-     * discards, instead of adding a second per trial before them.
-     */
-    public void awaitServerWarmUp() throws InterruptedException {
-        serverWarmUp.await();
+                InMemoryPageSource.BASE_URL.resolve(catalog.categoryPath()), null, settings);
     }
 
     /**
@@ -244,7 +240,6 @@ public final class ScrapeTrial implements AutoCloseable {
     @Override
     public void close() {
         try {
-            serverWarmUp.stop();
             scraper.close();
         } finally {
             if (server != null) {
