@@ -1,6 +1,7 @@
 package org.scrapebench.bench;
 
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Param;
 import org.scrapebench.fixtures.CatalogSpec;
 import org.scrapebench.models.Model;
@@ -13,13 +14,14 @@ import org.scrapebench.models.Model;
  * are in the aux counters. A retry waits a jittered backoff (50 ms base), so a model that holds a
  * thread while it waits pays for it with that thread; an asynchronous one does not.
  *
- * <p>Warm-up and measurement per fork are those of {@link IoBoundBenchmark}, whose job this is
- * without faults, so a row here over its I/O-bound row is the price of resilience. One fork only,
- * to keep the full run under 15 minutes.
+ * <p>The warm-up per fork is that of {@link IoBoundBenchmark}, whose job this is without faults,
+ * so a row here over its I/O-bound row is the price of resilience. One fork and four measured
+ * iterations (not five), to keep the full run under 15 minutes.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar Fault}
  */
 @Fork(1)
+@Measurement(iterations = 4, time = 1)
 public class FaultBenchmark extends ScrapeBenchmark {
 
     @Param
