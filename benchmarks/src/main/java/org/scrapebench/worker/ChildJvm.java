@@ -1,7 +1,7 @@
 package org.scrapebench.worker;
 
+import java.io.File;
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -63,11 +63,6 @@ public final class ChildJvm {
         return new ChildJvm(command, dumping, archive);
     }
 
-    /** Exactly {@code command}, without an archive (tests start misbehaving workers this way). */
-    static ChildJvm plain(List<String> command) {
-        return new ChildJvm(command, null, null);
-    }
-
     public List<String> command() {
         return command;
     }
@@ -92,7 +87,7 @@ public final class ChildJvm {
 
     /** {@code <jar dir>/cds/<role>-<jdk>-<jar size>-<jar mtime>.jsa}, or null unless the class path is one jar. */
     static Path archivePath(String role, String classPath) {
-        if (classPath == null || classPath.contains(java.io.File.pathSeparator) || !classPath.endsWith(".jar")) {
+        if (classPath == null || classPath.contains(File.pathSeparator) || !classPath.endsWith(".jar")) {
             return null;
         }
         Path jar = Path.of(classPath).toAbsolutePath();
@@ -112,10 +107,8 @@ public final class ChildJvm {
             Files.createDirectories(archive.getParent());
             Files.createFile(dumping);
             return dumping;
-        } catch (FileAlreadyExistsException e) {
-            return null;
         } catch (IOException e) {
-            return null;
+            return null; // another launch claimed it (FileAlreadyExistsException), or no archive here
         }
     }
 }

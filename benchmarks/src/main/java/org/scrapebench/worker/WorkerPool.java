@@ -7,7 +7,6 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 import org.scrapebench.scrape.Failure;
 import org.scrapebench.scrape.ProductOutcome;
 
@@ -36,8 +34,8 @@ public final class WorkerPool implements AutoCloseable {
     /** How many workers may fail on one product before it is given up: the first and two replacements. */
     static final int MAX_DISPATCHES = 3;
 
-    /** Makes each worker's command line anew: only one worker may write the class-data archive. */
-    private final Supplier<ChildJvm> launcher;
+    private final String mainClass;
+    private final List<String> workerArgs;
     private final Duration replyDeadline;
     private final BlockingQueue<Job> jobs = new LinkedBlockingQueue<>();
     private final List<Slot> slots = new ArrayList<>();
@@ -62,23 +60,20 @@ public final class WorkerPool implements AutoCloseable {
      * ready. {@code replyDeadline} is the longest a worker may take over one product.
      */
     public WorkerPool(int size, List<String> workerArgs, Duration replyDeadline) {
-        this(() -> ChildJvm.of("worker", WorkerMain.class.getName(), workerArgs), size, replyDeadline);
+        this(WorkerMain.class.getName(), workerArgs, size, replyDeadline);
     }
 
     /**
-     * Starts {@code size} workers running {@code command}, which must speak the {@link WorkerMessages}
-     * protocol: tests use it to start workers that misbehave on purpose.
+     * Starts {@code size} workers running {@code mainClass args...}, which must speak the
+     * {@link WorkerMessages} protocol: tests use it to start workers that misbehave on purpose.
      */
-    WorkerPool(List<String> command, int size, Duration replyDeadline) {
-        this(() -> ChildJvm.plain(command), size, replyDeadline);
-    }
-
-    private WorkerPool(Supplier<ChildJvm> launcher, int size, Duration replyDeadline) {
+    WorkerPool(String mainClass, List<String> workerArgs, int size, Duration replyDeadline) {
         if (size < 1) {
             throw new IllegalArgumentException("a worker pool needs at least one worker, got " + size);
         }
         this.replyDeadline = replyDeadline;
-        this.launcher = launcher;
+        this.mainClass = mainClass;
+        this.workerArgs = List.copyOf(workerArgs);
         for (int i = 0; i < size; i++) {
             slots.add(new Slot(i));
         }
@@ -96,16 +91,6 @@ public final class WorkerPool implements AutoCloseable {
             close();
             throw e;
         }
-    }
-
-    /** {@code java -cp <our class path> mainClass args...} on the JDK running us. */
-    static List<String> javaCommand(String mainClass, List<String> args) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                mainClass));
-        command.addAll(args);
-        return command;
     }
 
     /** Queues a product; the future completes with its outcome, never exceptionally but for cancellation. */
@@ -340,7 +325,8 @@ public final class WorkerPool implements AutoCloseable {
     }
 
     private Worker startWorker(int index) {
-        ChildJvm launch = launcher.get();
+        // a command line per worker: only one of them may write the class-data archive
+        ChildJvm launch = ChildJvm.of("worker", mainClass, workerArgs);
         ProcessBuilder builder = new ProcessBuilder(launch.command())
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
         try {

@@ -31,8 +31,7 @@ class WorkerPoolFailuresTest {
         List<Long> after;
         List<ProductOutcome> outcomes = new ArrayList<>();
         // the hang costs one reply deadline (1.5 s); the rest is JVM start-ups of replacements
-        try (WorkerPool pool = new WorkerPool(
-                WorkerPool.javaCommand(MisbehavingWorkerMain.class.getName(), List.of(markers.toString())),
+        try (WorkerPool pool = new WorkerPool(MisbehavingWorkerMain.class.getName(), List.of(markers.toString()),
                 2, Duration.ofMillis(1_500))) {
             before = pool.pids();
             List<CompletableFuture<ProductOutcome>> futures = new ArrayList<>();
