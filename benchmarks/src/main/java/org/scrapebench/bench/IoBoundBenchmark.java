@@ -44,7 +44,7 @@ public class IoBoundBenchmark extends ScrapeBenchmark {
     @Param("")
     public String siteUrl;
 
-    /** Seconds the fresh fixture server is kept saturated (JIT warm-up), alongside the warm-up iterations. */
+    /** Seconds the fresh fixture server is kept saturated before the first iteration (JIT warm-up). */
     @Param("1")
     public int serverWarmUpSeconds;
 
