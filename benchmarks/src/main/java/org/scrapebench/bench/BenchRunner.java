@@ -118,9 +118,12 @@ public final class BenchRunner implements Callable<Integer> {
         }
 
         List<Map<String, String>> leftOut = new ArrayList<>();
-        if (forkJvm.major() < 21) {
-            leftOut.add(ordered("model", Model.VIRTUAL_THREADS.name(),
-                    "reason", "needs JDK 21+ (the forks run JDK " + forkJvm.major() + ")"));
+        for (Model model : Model.values()) {
+            String reason = model.unavailableReason(forkJvm.major());
+            if (reason != null) {
+                leftOut.add(ordered("model", model.name(),
+                        "reason", reason.replace("(this is", "(the forks run")));
+            }
         }
 
         Path runDir = RunDirectory.create(resultsDir.toAbsolutePath().normalize(), LocalDate.now(ZoneOffset.UTC), forkJvm.major(), label);
@@ -217,7 +220,7 @@ public final class BenchRunner implements Callable<Integer> {
      */
     static List<String> modelsFor(Class<?> benchmark, int forkMajor) {
         Field field = findField(benchmark, "model");
-        if (field == null || forkMajor >= 21) {
+        if (field == null || Arrays.stream(Model.values()).allMatch(m -> m.unavailableReason(forkMajor) == null)) {
             return null;
         }
         Param param = field.getAnnotation(Param.class);
@@ -227,7 +230,9 @@ public final class BenchRunner implements Callable<Integer> {
         List<String> declared = allConstants
                 ? Arrays.stream(Model.values()).map(Enum::name).collect(Collectors.toList())
                 : List.of(param.value());
-        return declared.stream().filter(m -> !m.equals(Model.VIRTUAL_THREADS.name())).collect(Collectors.toList());
+        return declared.stream()
+                .filter(m -> Model.valueOf(m).unavailableReason(forkMajor) == null)
+                .collect(Collectors.toList());
     }
 
     private static Field findField(Class<?> type, String name) {

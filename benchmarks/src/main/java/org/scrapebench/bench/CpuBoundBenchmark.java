@@ -3,7 +3,6 @@ package org.scrapebench.bench;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Warmup;
 import org.scrapebench.fixtures.CatalogSpec;
-import org.scrapebench.models.Model;
 
 /**
  * CPU-bound: no network. The pages are generated into memory once per trial (and once per worker
@@ -24,9 +23,6 @@ import org.scrapebench.models.Model;
 @Warmup(iterations = 5, time = 1)
 public class CpuBoundBenchmark extends ScrapeBenchmark {
 
-    @Param
-    public Model model;
-
     @Param("200")
     public int products;
 
@@ -39,13 +35,13 @@ public class CpuBoundBenchmark extends ScrapeBenchmark {
     @Param("20")
     public int computeRounds;
 
-    /** Threads, processes or tasks in flight; 0 = one per core. */
+    /** Threads or tasks in flight; 0 = one per core. */
     @Param("0")
     public int concurrency;
 
     @Override
     protected ScrapeTrial openTrial() {
-        return ScrapeTrial.inMemory(model, new CatalogSpec(ScrapeTrial.SEED, products, productsPerPage, pageKb),
-                concurrency, computeRounds);
+        return ScrapeTrial.inMemory(modelKnobs(concurrency, computeRounds),
+                new CatalogSpec(ScrapeTrial.SEED, products, productsPerPage, pageKb));
     }
 }

@@ -3,8 +3,6 @@ package org.scrapebench.bench;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Param;
-import org.scrapebench.fixtures.CatalogSpec;
-import org.scrapebench.models.Model;
 
 /**
  * The I/O-bound job against a site where a share of product pages fail their first request with a
@@ -22,10 +20,7 @@ import org.scrapebench.models.Model;
  */
 @Fork(1)
 @Measurement(iterations = 4, time = 1)
-public class FaultBenchmark extends ScrapeBenchmark {
-
-    @Param
-    public Model model;
+public class FaultBenchmark extends HttpScrapeBenchmark {
 
     /**
      * Share of product pages whose first request fails (see FaultProfile). One rate by default, to
@@ -33,37 +28,4 @@ public class FaultBenchmark extends ScrapeBenchmark {
      */
     @Param("transient:10")
     public String faults;
-
-    @Param("40")
-    public int products;
-
-    @Param("20")
-    public int productsPerPage;
-
-    @Param("fixed:50")
-    public String latency;
-
-    @Param("4")
-    public int pageKb;
-
-    @Param("0")
-    public int computeRounds;
-
-    /** Threads, processes or requests in flight; 0 = one per core. */
-    @Param("16")
-    public int concurrency;
-
-    /** Category URL of an already running fixture site with the same knobs; empty = start one. */
-    @Param("")
-    public String siteUrl;
-
-    /** Seconds the fresh fixture server is kept saturated before the first iteration (JIT warm-up). */
-    @Param("1")
-    public int serverWarmUpSeconds;
-
-    @Override
-    protected ScrapeTrial openTrial() {
-        return ScrapeTrial.overHttp(model, new CatalogSpec(ScrapeTrial.SEED, products, productsPerPage, pageKb),
-                latency, faults, siteUrl, serverWarmUpSeconds, concurrency, computeRounds);
-    }
 }

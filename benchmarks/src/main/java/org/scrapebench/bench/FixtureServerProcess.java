@@ -22,7 +22,7 @@ import org.scrapebench.worker.ChildJvm;
  * benchmark JVM. Started in trial setup, health-checked, and stopped in teardown; it also stops by
  * itself when this JVM dies (its stdin closes) and on Ctrl-C (a shutdown hook here kills it).
  */
-final class FixtureServerProcess implements AutoCloseable {
+public final class FixtureServerProcess implements AutoCloseable {
 
     private static final Duration STARTUP_DEADLINE = Duration.ofSeconds(90);
 
@@ -42,7 +42,7 @@ final class FixtureServerProcess implements AutoCloseable {
         return start(spec, latency, "none");
     }
 
-    static FixtureServerProcess start(CatalogSpec spec, String latency, String faults) {
+    public static FixtureServerProcess start(CatalogSpec spec, String latency, String faults) {
         ChildJvm launch = ChildJvm.of("fixture-server", FixtureServerMain.class.getName(), List.of(
                 "--products", Integer.toString(spec.products()),
                 "--per-page", Integer.toString(spec.productsPerPage()),
@@ -70,7 +70,7 @@ final class FixtureServerProcess implements AutoCloseable {
         }
     }
 
-    URI categoryUrl() {
+    public URI categoryUrl() {
         return categoryUrl;
     }
 

@@ -1,8 +1,6 @@
 package org.scrapebench.bench;
 
 import org.openjdk.jmh.annotations.Param;
-import org.scrapebench.fixtures.CatalogSpec;
-import org.scrapebench.models.Model;
 
 /**
  * Mixed: real latency with a long tail (log-normal, median 30 ms, sigma 0.5, capped at 300 ms; each
@@ -17,41 +15,11 @@ import org.scrapebench.models.Model;
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar Mixed}
  */
-public class MixedBenchmark extends ScrapeBenchmark {
-
-    @Param
-    public Model model;
-
-    @Param("40")
-    public int products;
-
-    @Param("20")
-    public int productsPerPage;
+public class MixedBenchmark extends HttpScrapeBenchmark {
 
     @Param("lognormal:30:0.5:300")
     public String latency;
 
     @Param("64")
     public int pageKb;
-
-    @Param("0")
-    public int computeRounds;
-
-    /** Threads, processes or requests in flight; 0 = one per core. */
-    @Param("16")
-    public int concurrency;
-
-    /** Category URL of an already running fixture site with the same knobs; empty = start one. */
-    @Param("")
-    public String siteUrl;
-
-    /** Seconds the fresh fixture server is kept saturated before the first iteration (JIT warm-up). */
-    @Param("1")
-    public int serverWarmUpSeconds;
-
-    @Override
-    protected ScrapeTrial openTrial() {
-        return ScrapeTrial.overHttp(model, new CatalogSpec(ScrapeTrial.SEED, products, productsPerPage, pageKb),
-                latency, siteUrl, serverWarmUpSeconds, concurrency, computeRounds);
-    }
 }

@@ -8,18 +8,21 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.scrapebench.models.Model;
 import org.scrapebench.scrape.ScrapeResult;
 
 /**
  * What every regime shares: one whole scrape job per operation, timed as average time per job; the
  * trial (fixture server, model, threads, worker processes, expected answer) made once per fork in
- * setup and closed in teardown; every result validated. Subclasses declare the knobs as
- * {@code @Param}s and say how to open the trial.
+ * setup and closed in teardown; every result validated. The knobs every regime has are declared
+ * here once (JMH reads {@code @Param} fields of superclasses); a subclass declares only the knobs
+ * of its own and says how to open the trial.
  *
  * <p>Fork and iteration counts are sized for 2 shared cores: several forks, so that fork-to-fork
  * variance shows in the error, and iterations long enough to hold several jobs of the fast models.
@@ -32,9 +35,26 @@ import org.scrapebench.scrape.ScrapeResult;
 @State(Scope.Benchmark)
 public abstract class ScrapeBenchmark {
 
+    /** Every model by default; {@code -p model=A,B} picks some. */
+    @Param
+    public Model model;
+
+    /** Hold one lock per process for CPU work, as CPython's threads do: {@code off} or {@code on}. */
+    @Param("off")
+    public String gil;
+
+    /** Worker processes, for the models that start them; 0 = one per core. */
+    @Param("0")
+    public int processes;
+
     private ScrapeTrial trial;
 
     protected abstract ScrapeTrial openTrial();
+
+    /** The knobs every model reads, from this benchmark's params. */
+    protected ModelKnobs modelKnobs(int concurrency, int computeRounds) {
+        return ModelKnobs.of(model, concurrency, computeRounds, gil, processes);
+    }
 
     @Setup(Level.Trial)
     public void openTrialOnce() {

@@ -89,46 +89,50 @@ public final class ScrapeTrial implements AutoCloseable {
     }
 
     /**
-     * A trial over HTTP: starts the fixture server in its own process, unless {@code siteUrl}
-     * names the category page of one already running with the same knobs (e.g. on another machine).
+     * The fixture site of a trial over HTTP.
+     *
+     * @param latency       a {@code LatencyProfile} spec
+     * @param faults        a {@link FaultProfile} spec; the expected products, failures and retries follow from its plan
+     * @param siteUrl       the category page of a site already running with the same knobs (e.g. on
+     *                      another machine), or blank to start one
+     * @param warmUpSeconds how long the server is kept saturated before the first iteration
      */
-    public static ScrapeTrial overHttp(Model model, CatalogSpec spec, String latency, String siteUrl,
-                                       int warmUpSeconds, int concurrency, int computeRounds) {
-        return overHttp(model, spec, latency, "none", siteUrl, warmUpSeconds, concurrency, computeRounds);
-    }
+    public record Site(CatalogSpec catalog, String latency, String faults, String siteUrl, int warmUpSeconds) {}
 
     /**
-     * A trial over HTTP against a site with {@code faults} (a {@link FaultProfile} spec); the
-     * expected products, failures and retries follow from the fault plan.
+     * A trial over HTTP: starts the fixture server in its own process, unless the site names the
+     * category page of one already running.
      */
-    public static ScrapeTrial overHttp(Model model, CatalogSpec spec, String latency, String faults, String siteUrl,
-                                       int warmUpSeconds, int concurrency, int computeRounds) {
-        Catalog catalog = Catalog.generate(spec);
-        FaultPlan plan = FaultProfile.parse(faults).plan(catalog);
-        ScrapeSettings settings = new ScrapeSettings(new PageSourceSpec.Http(HttpPageSource.Settings.DEFAULT),
-                effectiveConcurrency(concurrency), null, computeRounds);
-        if (siteUrl != null && !siteUrl.isBlank()) {
-            URI url = URI.create(siteUrl.trim());
-            warmUp(url, plan, Duration.ofSeconds(warmUpSeconds));
-            return new ScrapeTrial(model, plan, url, null, settings);
+    public static ScrapeTrial overHttp(ModelKnobs knobs, Site site) {
+        FaultPlan plan = FaultProfile.parse(site.faults()).plan(Catalog.generate(site.catalog()));
+        ScrapeSettings settings = settings(new PageSourceSpec.Http(HttpPageSource.Settings.DEFAULT), knobs);
+        Duration warmUp = Duration.ofSeconds(site.warmUpSeconds());
+        if (site.siteUrl() != null && !site.siteUrl().isBlank()) {
+            URI url = URI.create(site.siteUrl().trim());
+            warmUp(url, plan, warmUp);
+            return new ScrapeTrial(knobs.model(), plan, url, null, settings);
         }
-        FixtureServerProcess server = FixtureServerProcess.start(spec, latency, faults);
+        FixtureServerProcess server = FixtureServerProcess.start(site.catalog(), site.latency(), site.faults());
         try {
-            warmUp(server.categoryUrl(), plan, Duration.ofSeconds(warmUpSeconds));
+            warmUp(server.categoryUrl(), plan, warmUp);
         } catch (RuntimeException e) {
             server.close();
             throw e;
         }
-        return new ScrapeTrial(model, plan, server.categoryUrl(), server, settings);
+        return new ScrapeTrial(knobs.model(), plan, server.categoryUrl(), server, settings);
     }
 
     /** A trial without network: the catalog is generated in memory, in this JVM and in every worker. */
-    public static ScrapeTrial inMemory(Model model, CatalogSpec spec, int concurrency, int computeRounds) {
+    public static ScrapeTrial inMemory(ModelKnobs knobs, CatalogSpec spec) {
         Catalog catalog = Catalog.generate(spec);
-        ScrapeSettings settings = new ScrapeSettings(new PageSourceSpec.Memory(spec),
-                effectiveConcurrency(concurrency), null, computeRounds);
-        return new ScrapeTrial(model, FaultProfile.parse("none").plan(catalog),
-                InMemoryPageSource.BASE_URL.resolve(catalog.categoryPath()), null, settings);
+        return new ScrapeTrial(knobs.model(), FaultProfile.parse("none").plan(catalog),
+                InMemoryPageSource.BASE_URL.resolve(catalog.categoryPath()), null,
+                settings(new PageSourceSpec.Memory(spec), knobs));
+    }
+
+    private static ScrapeSettings settings(PageSourceSpec source, ModelKnobs knobs) {
+        return new ScrapeSettings(source, ModelKnobs.perCore(knobs.concurrency()), null, knobs.computeRounds(),
+                knobs.gil(), ModelKnobs.perCore(knobs.processes()));
     }
 
     /**
@@ -175,14 +179,6 @@ public final class ScrapeTrial implements AutoCloseable {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    /** {@code concurrency = 0} means one per core, as in shipilev's benchmarks. */
-    static int effectiveConcurrency(int concurrency) {
-        if (concurrency < 0) {
-            throw new IllegalArgumentException("concurrency must be 0 (= cores) or more, was " + concurrency);
-        }
-        return concurrency == 0 ? Runtime.getRuntime().availableProcessors() : concurrency;
     }
 
     /** One scrape, validated; counts go to {@code counters}. */

@@ -4,7 +4,6 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Warmup;
-import org.scrapebench.fixtures.CatalogSpec;
 import org.scrapebench.models.Model;
 
 /**
@@ -19,7 +18,7 @@ import org.scrapebench.models.Model;
 @Fork(1)
 @Warmup(iterations = 1, time = 1)
 @Measurement(iterations = 3, time = 1)
-public class SizeSweepBenchmark extends ScrapeBenchmark {
+public class SizeSweepBenchmark extends HttpScrapeBenchmark {
 
     /**
      * A thread pool and async requests, the same two on every JDK. SERIAL is left out: it is N x
@@ -39,31 +38,4 @@ public class SizeSweepBenchmark extends ScrapeBenchmark {
 
     @Param("50")
     public int productsPerPage;
-
-    @Param("fixed:50")
-    public String latency;
-
-    @Param("4")
-    public int pageKb;
-
-    @Param("0")
-    public int computeRounds;
-
-    /** Threads, processes or requests in flight; 0 = one per core. */
-    @Param("16")
-    public int concurrency;
-
-    /** Category URL of an already running fixture site with the same knobs; empty = start one. */
-    @Param("")
-    public String siteUrl;
-
-    /** Seconds the fresh fixture server is kept saturated before the first iteration (JIT warm-up). */
-    @Param("1")
-    public int serverWarmUpSeconds;
-
-    @Override
-    protected ScrapeTrial openTrial() {
-        return ScrapeTrial.overHttp(model, new CatalogSpec(ScrapeTrial.SEED, products, productsPerPage, pageKb),
-                latency, siteUrl, serverWarmUpSeconds, concurrency, computeRounds);
-    }
 }

@@ -52,6 +52,9 @@ public final class ScrapeCli implements Callable<Integer> {
     /** Output formats. */
     public enum Format { csv, json }
 
+    /** The GIL switch's values. */
+    public enum GilSwitch { on, off }
+
     @Spec
     private CommandSpec spec;
 
@@ -62,8 +65,17 @@ public final class ScrapeCli implements Callable<Integer> {
     private Model model;
 
     @Option(names = "--concurrency", paramLabel = "N",
-            description = "threads, processes or requests in flight (default: 16; the number of cores for WORKER_PROCESSES; ignored by SERIAL)")
-    private Integer concurrency;
+            description = "requests in flight (default: ${DEFAULT-VALUE}; ignored by models that make one request at a time)",
+            defaultValue = "16")
+    private int concurrency;
+
+    @Option(names = "--processes", paramLabel = "P",
+            description = "worker processes, for the models that start them (default: one per core)")
+    private Integer processes;
+
+    @Option(names = "--gil", paramLabel = "on|off", defaultValue = "off",
+            description = "hold one lock per process for CPU work, as CPython threads do (default: ${DEFAULT-VALUE})")
+    private GilSwitch gil;
 
     @Option(names = "--product-links", paramLabel = "CSS",
             description = "CSS selector for the product links, for sites without schema.org ItemList markup")
@@ -133,10 +145,13 @@ public final class ScrapeCli implements Callable<Integer> {
             err.println("scrape: " + e.getMessage());
             return EXIT_USAGE;
         }
-        int n = concurrency != null ? concurrency
-                : model == Model.WORKER_PROCESSES ? Runtime.getRuntime().availableProcessors() : 16;
-        if (n < 1) {
-            err.println("scrape: --concurrency must be at least 1, was " + n);
+        if (concurrency < 1) {
+            err.println("scrape: --concurrency must be at least 1, was " + concurrency);
+            return EXIT_USAGE;
+        }
+        int p = processes != null ? processes : ScrapeSettings.cores();
+        if (p < 1) {
+            err.println("scrape: --processes must be at least 1, was " + p);
             return EXIT_USAGE;
         }
         if (timeoutSeconds < 1) {
@@ -154,7 +169,8 @@ public final class ScrapeCli implements Callable<Integer> {
         HttpPageSource.Settings http = new HttpPageSource.Settings(Duration.ofSeconds(5),
                 Duration.ofSeconds(timeoutSeconds),
                 new RetryPolicy(retries + 1, RetryPolicy.DEFAULT.baseDelay(), RetryPolicy.DEFAULT.maxDelay()), 5);
-        ScrapeSettings settings = new ScrapeSettings(new PageSourceSpec.Http(http), n, productLinks, 0);
+        ScrapeSettings settings = new ScrapeSettings(new PageSourceSpec.Http(http), concurrency, productLinks, 0,
+                gil == GilSwitch.on, p);
 
         ScrapeResult result;
         try (ConcurrencyModel scraper = model.create(settings)) {

@@ -1,32 +1,39 @@
 package org.scrapebench.models;
 
+import java.util.List;
 import java.util.function.Function;
 import org.scrapebench.scrape.ScrapeSettings;
 
 /**
- * The concurrency models under comparison, one constant each. Every model does the same work and
- * must return the same result; {@link #summary()} is what the README table and {@code --help} show.
+ * The concurrency models under comparison, one constant each, in report order. Every model does
+ * the same work and must return the same result. Everything the runner, the CLI, the report and
+ * the tests need to know about a model is on its constant: its one-line summary (the README table
+ * and {@code --help}), its {@link Traits}, and how to create it. Adding a model is one class and one
+ * constant here.
  */
 public enum Model {
-    SERIAL("one thread, one request at a time: the baseline, about N x latency", false, SerialModel::new),
+    SERIAL("one thread, one request at a time: the baseline, about N x latency",
+            Traits.oneThread(), SerialModel::new),
     FIXED_THREAD_POOL("a fixed pool of n platform threads making blocking calls: n caps I/O concurrency",
-            true, FixedThreadPoolModel::new),
+            Traits.threads("fixed-pool-"), FixedThreadPoolModel::new),
     FORK_JOIN("a dedicated ForkJoinPool (parallelism = cores), recursive split, fetches as ManagedBlockers; n in flight",
-            true, ForkJoinModel::new),
+            Traits.threads("fork-join-"), ForkJoinModel::new),
+    // a virtual thread's carriers are the JDK's own ForkJoinPool threads
     VIRTUAL_THREADS("a virtual thread per product (JDK 21+), carriers = cores; n requests in flight",
-            true, VirtualThreadsModel::new),
+            Traits.threads("ForkJoinPool-").withMinimumJdk(VirtualThreadsModel.MINIMUM_FEATURE_VERSION),
+            VirtualThreadsModel::new),
     COMPLETABLE_FUTURE("HttpClient.sendAsync composed with thenApply/allOf, no thread blocked per request; n in flight",
-            true, CompletableFutureModel::new),
-    WORKER_PROCESSES("a pool of n worker JVMs fed over stdin/stdout: isolation, at the price of start-up and IPC",
-            true, WorkerProcessesModel::new);
+            Traits.threads("cf-parse-"), CompletableFutureModel::new),
+    WORKER_PROCESSES("P worker JVMs fed over stdin/stdout, n in flight spread over them: isolation, at the price of start-up and IPC",
+            Traits.processes("worker-"), WorkerProcessesModel::new);
 
     private final String summary;
-    private final boolean usesConcurrency;
+    private final Traits traits;
     private final Function<ScrapeSettings, ConcurrencyModel> factory;
 
-    Model(String summary, boolean usesConcurrency, Function<ScrapeSettings, ConcurrencyModel> factory) {
+    Model(String summary, Traits traits, Function<ScrapeSettings, ConcurrencyModel> factory) {
         this.summary = summary;
-        this.usesConcurrency = usesConcurrency;
+        this.traits = traits;
         this.factory = factory;
     }
 
@@ -35,14 +42,25 @@ public enum Model {
         return summary;
     }
 
+    public Traits traits() {
+        return traits;
+    }
+
     /** Whether {@link ScrapeSettings#concurrency()} means anything to this model. */
     public boolean usesConcurrency() {
-        return usesConcurrency;
+        return traits.limitsInFlight();
+    }
+
+    /** Null when the model can run on a JDK of this feature version, else why not. */
+    public String unavailableReason(int jdkFeature) {
+        return jdkFeature >= traits.minimumJdk()
+                ? null
+                : "needs JDK " + traits.minimumJdk() + "+ (this is JDK " + jdkFeature + ")";
     }
 
     /** Null when the model can run on this JVM, else why not (e.g. "needs JDK 21+ (this is JDK 17)"). */
     public String unavailableReason() {
-        return this == VIRTUAL_THREADS ? VirtualThreadsModel.unavailableReason() : null;
+        return unavailableReason(Runtime.version().feature());
     }
 
     public boolean available() {
@@ -60,5 +78,68 @@ public enum Model {
             throw new UnsupportedOperationException(name() + " " + reason);
         }
         return factory.apply(settings);
+    }
+
+    /**
+     * What a model is, as the rest of the suite needs to know it.
+     *
+     * @param minimumJdk     the oldest JDK feature version it runs on
+     * @param threadPrefixes the names of the platform threads it starts in this JVM begin with one of
+     *                       these (the tests count and reap threads by them)
+     * @param limitsInFlight whether it keeps at most {@code concurrency} requests in flight; a model
+     *                       that does not makes one request at a time
+     * @param cpu            how many threads can run its CPU work at once
+     * @param startsProcesses whether it starts {@code processes} worker processes
+     */
+    public record Traits(int minimumJdk, List<String> threadPrefixes, boolean limitsInFlight, CpuParallelism cpu,
+                         boolean startsProcesses) {
+
+        static final int BASELINE_JDK = 17;
+
+        public Traits {
+            threadPrefixes = List.copyOf(threadPrefixes);
+        }
+
+        /** Everything on the calling thread, one request at a time. */
+        static Traits oneThread() {
+            return new Traits(BASELINE_JDK, List.of(), false, CpuParallelism.ONE_THREAD, false);
+        }
+
+        /** Threads in this JVM named {@code prefix...}, n requests in flight, CPU work on every core. */
+        static Traits threads(String prefix) {
+            return new Traits(BASELINE_JDK, List.of(prefix), true, CpuParallelism.THREADS, false);
+        }
+
+        /** Worker processes, their threads here named {@code prefix...}, n requests in flight over them. */
+        static Traits processes(String prefix) {
+            return new Traits(BASELINE_JDK, List.of(prefix), true, CpuParallelism.PROCESSES, true);
+        }
+
+        Traits withMinimumJdk(int jdk) {
+            return new Traits(jdk, threadPrefixes, limitsInFlight, cpu, startsProcesses);
+        }
+
+        Traits withCpu(CpuParallelism newCpu) {
+            return new Traits(minimumJdk, threadPrefixes, limitsInFlight, newCpu, startsProcesses);
+        }
+    }
+
+    /** How many threads can run a model's CPU work (parsing, computing) at the same instant. */
+    public enum CpuParallelism {
+        /** One thread does all of it (the serial baseline, an event loop): one core. */
+        ONE_THREAD,
+        /** Threads of one process: every core, or one with the GIL on. */
+        THREADS,
+        /** Threads of several processes, each with its own GIL: up to one core per process. */
+        PROCESSES;
+
+        /** The cores this many can use on a machine of {@code cores}. */
+        public int threads(int cores, boolean gil, int processes) {
+            return switch (this) {
+                case ONE_THREAD -> 1;
+                case THREADS -> gil ? 1 : cores;
+                case PROCESSES -> gil ? Math.min(cores, processes) : cores;
+            };
+        }
     }
 }

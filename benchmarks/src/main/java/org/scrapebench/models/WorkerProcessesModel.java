@@ -4,32 +4,36 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import org.scrapebench.scrape.PageSourceSpec;
 import org.scrapebench.scrape.ProductOutcome;
-import org.scrapebench.scrape.ScrapeResult;
 import org.scrapebench.scrape.ScrapeSettings;
-import org.scrapebench.scrape.Workload;
 import org.scrapebench.worker.WorkerPool;
 
 /**
- * A pool of {@code concurrency} worker JVMs fed over stdin/stdout, the JVM's answer to Python's
+ * A pool of {@code processes} worker JVMs fed over stdin/stdout, the JVM's answer to Python's
  * multiprocessing pool. Each worker fetches, parses and computes one product at a time; this
  * process walks the category pages and shards the products over the workers. Processes share
  * nothing and isolate failures, but every product pays a round trip through two pipes and a JSON
  * encoding, and the pool pays JVM start-up once (at creation, outside any measurement).
  */
-final class WorkerProcessesModel implements ConcurrencyModel {
+final class WorkerProcessesModel extends ProductTaskModel {
 
-    private final Workload workload;
     private final WorkerPool pool;
 
     WorkerProcessesModel(ScrapeSettings settings) {
+        super(settings);
         List<String> workerArgs = new ArrayList<>();
         workerArgs.add(Integer.toString(settings.computeRounds()));
         workerArgs.addAll(settings.source().toArgs());
-        this.pool = new WorkerPool(settings.concurrency(), workerArgs, replyDeadline(settings.source()));
-        this.workload = new Workload(settings);
+        WorkerPool started;
+        try {
+            started = new WorkerPool(settings.processes(), workerArgs, replyDeadline(settings.source()));
+        } catch (RuntimeException e) {
+            workload.close();
+            throw e;
+        }
+        this.pool = started;
     }
 
     /**
@@ -48,30 +52,12 @@ final class WorkerProcessesModel implements ConcurrencyModel {
     }
 
     @Override
-    public ScrapeResult scrape(URI categoryUrl) throws InterruptedException {
-        List<URI> urls = new ArrayList<>();
-        List<CompletableFuture<ProductOutcome>> futures = new ArrayList<>();
-        Workload.Walk walk;
-        try {
-            walk = workload.walk(categoryUrl, page -> {
-                for (URI url : page) {
-                    urls.add(url);
-                    futures.add(pool.submit(url));
-                }
-            });
-        } catch (InterruptedException e) {
-            futures.forEach(f -> f.cancel(true));
-            throw e;
-        }
-        return Workload.assemble(walk, Workload.awaitAll(urls, futures));
+    protected Future<ProductOutcome> submit(URI productUrl) {
+        return pool.submit(productUrl);
     }
 
     @Override
-    public void close() {
-        try {
-            pool.close();
-        } finally {
-            workload.close();
-        }
+    protected void stop() {
+        pool.close();
     }
 }

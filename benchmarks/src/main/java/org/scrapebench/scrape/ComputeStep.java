@@ -27,6 +27,7 @@ public final class ComputeStep {
         byte[] bytes = page.getBytes(StandardCharsets.UTF_8);
         byte[] digest = new byte[0];
         for (int i = 0; i < rounds; i++) {
+            Gil.checkpoint();
             sha.update(digest);
             digest = sha.digest(bytes);
         }

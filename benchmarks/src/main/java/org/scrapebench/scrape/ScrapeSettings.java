@@ -6,11 +6,15 @@ import java.util.Objects;
  * Everything a concurrency model needs to know about the job besides the category URL.
  *
  * @param source              where pages come from
- * @param concurrency         threads, processes or requests in flight, for the models that have such a limit (>= 1)
+ * @param concurrency         threads or requests in flight, for the models that have such a limit (>= 1)
  * @param productLinkSelector a CSS selector for product links on sites without schema.org ItemList markup, or null
  * @param computeRounds       rounds of per-product CPU work ({@link ComputeStep}); 0 for none
+ * @param gil                 whether CPU work (parsing and computing) holds one lock per process, as
+ *                            CPython's threads do ({@link Gil})
+ * @param processes           worker processes, for the models that start them (>= 1)
  */
-public record ScrapeSettings(PageSourceSpec source, int concurrency, String productLinkSelector, int computeRounds) {
+public record ScrapeSettings(PageSourceSpec source, int concurrency, String productLinkSelector, int computeRounds,
+                             boolean gil, int processes) {
 
     public ScrapeSettings {
         Objects.requireNonNull(source, "source");
@@ -20,9 +24,17 @@ public record ScrapeSettings(PageSourceSpec source, int concurrency, String prod
         if (computeRounds < 0) {
             throw new IllegalArgumentException("computeRounds must not be negative, was " + computeRounds);
         }
+        if (processes < 1) {
+            throw new IllegalArgumentException("processes must be at least 1, was " + processes);
+        }
         if (productLinkSelector != null && productLinkSelector.isBlank()) {
             productLinkSelector = null;
         }
+    }
+
+    /** No GIL, one worker process per core. */
+    public ScrapeSettings(PageSourceSpec source, int concurrency, String productLinkSelector, int computeRounds) {
+        this(source, concurrency, productLinkSelector, computeRounds, false, cores());
     }
 
     public static ScrapeSettings http(int concurrency) {
@@ -30,6 +42,18 @@ public record ScrapeSettings(PageSourceSpec source, int concurrency, String prod
     }
 
     public ScrapeSettings withConcurrency(int newConcurrency) {
-        return new ScrapeSettings(source, newConcurrency, productLinkSelector, computeRounds);
+        return new ScrapeSettings(source, newConcurrency, productLinkSelector, computeRounds, gil, processes);
+    }
+
+    public ScrapeSettings withGil(boolean newGil) {
+        return new ScrapeSettings(source, concurrency, productLinkSelector, computeRounds, newGil, processes);
+    }
+
+    public ScrapeSettings withProcesses(int newProcesses) {
+        return new ScrapeSettings(source, concurrency, productLinkSelector, computeRounds, gil, newProcesses);
+    }
+
+    public static int cores() {
+        return Runtime.getRuntime().availableProcessors();
     }
 }

@@ -33,13 +33,20 @@ public final class Workload implements AutoCloseable {
     private final PageSource source;
     private final CategoryPageParser categoryParser;
     private final ProductPageParser productParser = new ProductPageParser();
+    private final Gil gil;
 
     public Workload(ScrapeSettings settings) {
         this.settings = settings;
         this.categoryParser = settings.productLinkSelector() == null
                 ? new CategoryPageParser()
                 : new CategoryPageParser(settings.productLinkSelector());
+        this.gil = Gil.of(settings.gil());
         this.source = settings.source().open();
+    }
+
+    /** The lock CPU work holds in this process when the GIL switch is on. */
+    public Gil gil() {
+        return gil;
     }
 
     public ScrapeSettings settings() {
@@ -69,13 +76,30 @@ public final class Workload implements AutoCloseable {
                 return chain.failed(e.toFailure());
             }
             try {
-                next = chain.accept(page, categoryParser.parse(page.finalUrl(), page.body()), onProducts);
+                next = chain.accept(page, parseCategory(page), onProducts);
             } catch (PageParseException e) {
                 return chain.failed(new Failure(next, page.requests(), e.getMessage()));
             }
         }
         return chain.finished();
     }
+
+    /** Parses a category page, holding the GIL when it is on. */
+    private CategoryPage parseCategory(Page page) throws PageParseException {
+        ParsedOrError parsed = gil.run(() -> {
+            try {
+                return new ParsedOrError(categoryParser.parse(page.finalUrl(), page.body()), null);
+            } catch (PageParseException e) {
+                return new ParsedOrError(null, e);
+            }
+        });
+        if (parsed.error() != null) {
+            throw parsed.error();
+        }
+        return parsed.page();
+    }
+
+    private record ParsedOrError(CategoryPage page, PageParseException error) {}
 
     /** The same walk without blocking: each page is fetched asynchronously and parsed on {@code parseExecutor}. */
     public CompletableFuture<Walk> walkAsync(URI start, Consumer<List<URI>> onProducts, Executor parseExecutor) {
@@ -86,7 +110,7 @@ public final class Workload implements AutoCloseable {
         return source.fetchAsync(url)
                 .thenApplyAsync(page -> {
                     try {
-                        return chain.accept(page, categoryParser.parse(page.finalUrl(), page.body()), onProducts);
+                        return chain.accept(page, parseCategory(page), onProducts);
                     } catch (PageParseException e) {
                         throw new CompletionException(new FetchException(url, page.requests(), e.getMessage()));
                     }
@@ -156,10 +180,15 @@ public final class Workload implements AutoCloseable {
         }
     }
 
-    /** Parses and computes a fetched product page. */
+    /** Parses and computes a fetched product page (holding the GIL when it is on). */
     public ProductOutcome fromPage(Page page) {
+        return gil.run(() -> parseAndCompute(page));
+    }
+
+    private ProductOutcome parseAndCompute(Page page) {
         try {
             ProductPage parsed = productParser.parse(page.finalUrl(), page.body());
+            Gil.checkpoint();
             long digest = ComputeStep.digest(page.body(), settings.computeRounds());
             Product product = new Product(page.url(), parsed.name(), parsed.price().amount(), parsed.price().currency());
             return ProductOutcome.scraped(product, page.requests(), digest);

@@ -62,48 +62,24 @@ class BenchmarksValidateTheirAnswerTest {
     }
 
     private static ScrapeBenchmark small(Model model, String regime) {
-        switch (regime) {
-            case "io-bound": {
-                IoBoundBenchmark b = new IoBoundBenchmark();
-                b.model = model;
-                b.products = 12;
-                b.productsPerPage = 5;
-                b.latency = "fixed:1";
-                b.pageKb = 1;
-                b.computeRounds = 0;
-                b.concurrency = 4;
-                b.siteUrl = "";
-                return b;
-            }
-            case "mixed": {
-                MixedBenchmark b = new MixedBenchmark();
-                b.model = model;
-                b.products = 12;
-                b.productsPerPage = 5;
-                b.latency = "lognormal:2:0.5:20";
-                b.pageKb = 8;
-                b.computeRounds = 1;
-                b.concurrency = 2;
-                b.siteUrl = "";
-                return b;
-            }
-            default: {
-                CpuBoundBenchmark b = new CpuBoundBenchmark();
-                b.model = model;
-                b.products = 12;
-                b.productsPerPage = 5;
-                b.pageKb = 8;
-                b.computeRounds = 3;
-                b.concurrency = 0;
-                return b;
-            }
-        }
+        return switch (regime) {
+            case "io-bound" -> JmhParams.set(new IoBoundBenchmark(), "model", model, "products", 12,
+                    "productsPerPage", 5, "latency", "fixed:1", "pageKb", 1, "faults", "none", "computeRounds", 0,
+                    "concurrency", 4, "siteUrl", "", "serverWarmUpSeconds", 1, "gil", "off", "processes", 0);
+            case "mixed" -> JmhParams.set(new MixedBenchmark(), "model", model, "products", 12,
+                    "productsPerPage", 5, "latency", "lognormal:2:0.5:20", "pageKb", 8, "faults", "none",
+                    "computeRounds", 1, "concurrency", 2, "siteUrl", "", "serverWarmUpSeconds", 1, "gil", "off",
+                    "processes", 0);
+            default -> JmhParams.set(new CpuBoundBenchmark(), "model", model, "products", 12,
+                    "productsPerPage", 5, "pageKb", 8, "computeRounds", 3, "concurrency", 0, "gil", "off",
+                    "processes", 0);
+        };
     }
 
     @Test
     void aShortOrWrongAnswerFailsTheRun() throws Exception {
         CatalogSpec spec = new CatalogSpec(ScrapeTrial.SEED, 6, 5, 1);
-        try (ScrapeTrial trial = ScrapeTrial.inMemory(Model.SERIAL, spec, 1, 0)) {
+        try (ScrapeTrial trial = ScrapeTrial.inMemory(new ModelKnobs(Model.SERIAL, 1, 0, false, 1), spec)) {
             ScrapeResult right = trial.scrapeOnce();
             trial.validate(right);
 
@@ -131,13 +107,15 @@ class BenchmarksValidateTheirAnswerTest {
 
     @ParameterizedTest
     @EnumSource(value = Model.class)
-    void benchmarkClassesLeaveOutVirtualThreadsOnlyBeforeJdk21(Model model) {
+    void benchmarkClassesLeaveOutOnlyTheModelsTheForkJdkCannotRun(Model model) {
         List<String> on17 = BenchRunner.modelsFor(IoBoundBenchmark.class, 17);
-        assertEquals(model != Model.VIRTUAL_THREADS, on17.contains(model.name()));
+        assertEquals(model.traits().minimumJdk() <= 17, on17.contains(model.name()));
         assertEquals(null, BenchRunner.modelsFor(IoBoundBenchmark.class, 25));
         assertEquals(null, BenchRunner.modelsFor(CalibrationBenchmark.class, 17));
         // the sweep declares its own list (pool, virtual threads, processes); that list is kept
+        List<String> declared = List.of("FIXED_THREAD_POOL", "VIRTUAL_THREADS", "WORKER_PROCESSES");
         List<String> sweepOn17 = BenchRunner.modelsFor(ConcurrencySweepBenchmark.class, 17);
-        assertEquals(model == Model.FIXED_THREAD_POOL || model == Model.WORKER_PROCESSES, sweepOn17.contains(model.name()));
+        assertEquals(declared.contains(model.name()) && model.traits().minimumJdk() <= 17,
+                sweepOn17.contains(model.name()));
     }
 }

@@ -155,7 +155,8 @@ class ScrapeCliTest {
         "URL|--model|SERIAL|--timeout|0",
         "URL|--model|SERIAL|--no-such-option",
         "URL|--model|SERIAL|--retries|-1",
-        "URL|--model|WORKER_PROCESSES|--concurrency|0",
+        "URL|--model|WORKER_PROCESSES|--processes|0",
+        "URL|--model|FIXED_THREAD_POOL|--gil|maybe",
         "mailto:shop@example.com|--model|SERIAL",
         "http://|--model|SERIAL",
     })

@@ -61,7 +61,7 @@ class ModelsMatchGroundTruthTest {
         assumeTrue(model.available(), () -> model + " skipped: " + model.unavailableReason());
         FixtureSite site = SITES.get(spec, latency);
         ConcurrencyModel scraper = MODELS.computeIfAbsent(model,
-                m -> m.create(ScrapeSettings.http(m == Model.WORKER_PROCESSES ? 2 : 8)));
+                m -> m.create(ScrapeSettings.http(8)));
         ScrapeResult result = scraper.scrape(site.categoryUrl());
         assertTrue(result.failures().isEmpty(), () -> "failures: " + result.failures());
         assertMatches(site.catalog().expected(), result.products(), site);

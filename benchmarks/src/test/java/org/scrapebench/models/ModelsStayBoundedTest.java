@@ -56,8 +56,7 @@ class ModelsStayBoundedTest {
     void returnsWithinItsDeadlineWhenEveryProductHangs(Model model) throws Exception {
         assumeTrue(model.available(), () -> model + " skipped: " + model.unavailableReason());
         FixtureSite site = SITES.get(new CatalogSpec(23, 8, 4, 1), "none", "kind:hang:100");
-        ScrapeSettings settings = new ScrapeSettings(new PageSourceSpec.Http(IMPATIENT),
-                model == Model.WORKER_PROCESSES ? 2 : 4, null, 0);
+        ScrapeSettings settings = new ScrapeSettings(new PageSourceSpec.Http(IMPATIENT), 4, null, 0);
         Duration deadline = ScrapeDeadline.of(model, settings, site.catalog().categoryPageCount(), 8);
         try (ConcurrencyModel scraper = model.create(settings)) {
             ScrapeResult result = assertTimeoutPreemptively(deadline, () -> scraper.scrape(site.categoryUrl()),
@@ -74,22 +73,19 @@ class ModelsStayBoundedTest {
     // --- in-flight limit and resources ------------------------------------------------------
 
     /**
-     * 5,000 products, 5% of them failing once, for the two models whose tasks cost no thread (where an
-     * unbounded number of requests would be easiest to start); 2,000 for the thread pools, whose
-     * threads already bound them; 300 for the serial baseline and the worker processes, which pay per
-     * product: the server, on the same two cores, sets the pace.
+     * 2,000 products, 5% of them failing once, for the models that keep n in flight in one process
+     * (where an unbounded number of requests or threads would be easiest to start); 300 for the
+     * serial baseline and the worker processes, which pay per product: the server, on the same two
+     * cores, sets the pace.
      */
     @ParameterizedTest
     @EnumSource(Model.class)
     void thousandsOfFaultyProductsKeepToTheInFlightLimit(Model model) throws Exception {
         assumeTrue(model.available(), () -> model + " skipped: " + model.unavailableReason());
-        int products = switch (model) {
-            case COMPLETABLE_FUTURE, VIRTUAL_THREADS -> 5_000;
-            case FIXED_THREAD_POOL, FORK_JOIN -> 2_000;
-            default -> 300;
-        };
+        Model.Traits traits = model.traits();
+        int products = traits.limitsInFlight() && !traits.startsProcesses() ? 2_000 : 300;
         FixtureSite site = SITES.get(new CatalogSpec(29, products, 100, 1), "fixed:1", "transient:5");
-        int limit = model == Model.WORKER_PROCESSES ? 2 : model.usesConcurrency() ? 64 : 1;
+        int limit = traits.limitsInFlight() ? 64 : 1;
         ScrapeSettings settings = new ScrapeSettings(new PageSourceSpec.Http(HttpPageSource.Settings.DEFAULT), limit, null, 0);
         try (ConcurrencyModel scraper = model.create(settings)) {
             site.resetCounters();
@@ -162,7 +158,7 @@ class ModelsStayBoundedTest {
             int mine = 0;
             for (int i = 0; i < count; i++) {
                 String name = threads[i].getName();
-                for (String prefix : MODEL_THREAD_PREFIXES) {
+                for (String prefix : THREAD_PREFIXES) {
                     if (name.startsWith(prefix)) {
                         mine++;
                         now.merge(prefix, 1, Integer::sum);
@@ -187,8 +183,16 @@ class ModelsStayBoundedTest {
 
     // --- interrupt --------------------------------------------------------------------------
 
-    private static final List<String> MODEL_THREAD_PREFIXES =
-            List.of("fixed-pool", "fork-join", "cf-parse", "worker-", "http-client");
+    /** The threads of every model and of the shared HTTP client, as the models declare them. */
+    static final List<String> THREAD_PREFIXES = threadPrefixes();
+
+    static List<String> threadPrefixes() {
+        List<String> prefixes = new java.util.ArrayList<>(ModelsDeclareTheirThreadsTest.SHARED_THREAD_PREFIXES);
+        for (Model model : Model.values()) {
+            prefixes.addAll(model.traits().threadPrefixes());
+        }
+        return List.copyOf(prefixes);
+    }
 
     @ParameterizedTest
     @EnumSource(Model.class)
@@ -196,7 +200,7 @@ class ModelsStayBoundedTest {
         assumeTrue(model.available(), () -> model + " skipped: " + model.unavailableReason());
         FixtureSite site = SITES.get(new CatalogSpec(31, 300, 30, 1), "fixed:20", "transient:10");
         Set<Thread> before = new HashSet<>(Thread.getAllStackTraces().keySet());
-        ConcurrencyModel scraper = model.create(ScrapeSettings.http(model == Model.WORKER_PROCESSES ? 2 : 4));
+        ConcurrencyModel scraper = model.create(ScrapeSettings.http(4));
         List<Long> workerPids = scraper instanceof WorkerProcessesModel workers ? workers.workerPids() : List.of();
         AtomicReference<Object> ending = new AtomicReference<>();
         Thread caller = new Thread(() -> {
@@ -237,7 +241,7 @@ class ModelsStayBoundedTest {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> !before.contains(t) && t.isAlive())
                 .map(Thread::getName)
-                .filter(name -> MODEL_THREAD_PREFIXES.stream().anyMatch(name::startsWith))
+                .filter(name -> THREAD_PREFIXES.stream().anyMatch(name::startsWith))
                 .toList();
     }
 }

@@ -83,7 +83,7 @@ class ModelsUnderFaultsTest {
 
     static ConcurrencyModel model(Model model) {
         return MODELS.computeIfAbsent(model, m -> m.create(
-                new ScrapeSettings(new PageSourceSpec.Http(HTTP), m == Model.WORKER_PROCESSES ? 2 : 6, null, 0)));
+                new ScrapeSettings(new PageSourceSpec.Http(HTTP), 6, null, 0)));
     }
 
     @ParameterizedTest(name = "{0} {1}")

@@ -30,7 +30,7 @@ class WorkerProcessesLifecycleTest {
     void closingStopsEveryWorkerAfterASuccessfulScrape() throws Exception {
         FixtureSite site = SITES.get(new CatalogSpec(3, 12, 5, 1), "none");
         List<Long> pids;
-        try (WorkerProcessesModel model = (WorkerProcessesModel) Model.WORKER_PROCESSES.create(ScrapeSettings.http(3))) {
+        try (WorkerProcessesModel model = (WorkerProcessesModel) Model.WORKER_PROCESSES.create(ScrapeSettings.http(3).withProcesses(3))) {
             pids = model.workerPids();
             assertEquals(3, pids.size());
             pids.forEach(pid -> assertTrue(isAlive(pid), "worker " + pid + " should run while the model is open"));
@@ -44,7 +44,7 @@ class WorkerProcessesLifecycleTest {
     @Test
     void closingStopsEveryWorkerAfterAFailedScrape() throws Exception {
         List<Long> pids;
-        try (WorkerProcessesModel model = (WorkerProcessesModel) Model.WORKER_PROCESSES.create(ScrapeSettings.http(2))) {
+        try (WorkerProcessesModel model = (WorkerProcessesModel) Model.WORKER_PROCESSES.create(ScrapeSettings.http(2).withProcesses(2))) {
             pids = model.workerPids();
             FixtureSite site = SITES.get(new CatalogSpec(3, 4, 5, 1), "none");
             // a category that does not exist: the scrape fails, and says so
@@ -61,7 +61,7 @@ class WorkerProcessesLifecycleTest {
         FixtureSite site = SITES.get(new CatalogSpec(5, 30, 10, 1), "fixed:2");
         List<Long> before;
         List<Long> after;
-        try (WorkerProcessesModel model = (WorkerProcessesModel) Model.WORKER_PROCESSES.create(ScrapeSettings.http(2))) {
+        try (WorkerProcessesModel model = (WorkerProcessesModel) Model.WORKER_PROCESSES.create(ScrapeSettings.http(2).withProcesses(2))) {
             before = model.workerPids();
             ProcessHandle victim = ProcessHandle.of(before.get(0)).orElseThrow();
             victim.destroyForcibly();
@@ -81,7 +81,7 @@ class WorkerProcessesLifecycleTest {
         FixtureSite site = SITES.get(new CatalogSpec(9, 40, 10, 1), "fixed:50");
         List<Long> before;
         List<Long> after;
-        try (WorkerProcessesModel model = (WorkerProcessesModel) Model.WORKER_PROCESSES.create(ScrapeSettings.http(2))) {
+        try (WorkerProcessesModel model = (WorkerProcessesModel) Model.WORKER_PROCESSES.create(ScrapeSettings.http(2).withProcesses(2))) {
             before = model.workerPids();
             CompletableFuture<ScrapeResult> scrape = new CompletableFuture<>();
             Thread caller = new Thread(() -> {
