@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.scrapebench.analysis.chart.ChartDirectory;
+import org.scrapebench.analysis.chart.ForestPlot;
 import org.scrapebench.analysis.compare.Comparison;
 import org.scrapebench.analysis.compare.ComparisonSettings;
 import org.scrapebench.analysis.compare.CsvComparison;
@@ -55,6 +57,10 @@ public final class CompareCommand implements Callable<Integer> {
             description = "Bootstrap resamples per row (default: ${DEFAULT-VALUE}).")
     private int resamples;
 
+    @Option(names = "--charts", paramLabel = "DIR",
+            description = "Also write a forest plot (SVG) of each BASE/OTHER pair into DIR.")
+    private Path chartsDir;
+
     @Option(names = "--fail-on-regression",
             description = "Exit with 1 when any row's verdict is 'slower'.")
     private boolean failOnRegression;
@@ -72,6 +78,10 @@ public final class CompareCommand implements Callable<Integer> {
         for (ResultFile other : otherFiles) {
             comparisons.add(Comparison.of(baseFile, other, settings));
         }
+        if (chartsDir != null) {
+            // before any output: a directory that cannot be written is bad input, reported alone
+            writeCharts(comparisons);
+        }
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
             case csv -> CsvComparison.write(out, comparisons);
@@ -88,6 +98,22 @@ public final class CompareCommand implements Callable<Integer> {
         out.flush();
         boolean regression = comparisons.stream().anyMatch(Comparison::hasRegression);
         return failOnRegression && regression ? AnalysisCli.EXIT_REGRESSION : 0;
+    }
+
+    /** One forest plot per pair, named after the two files' labels (forest-RUN17-jmh-result-vs-RUN25-jmh-result.svg). */
+    private void writeCharts(List<Comparison> comparisons) {
+        ChartDirectory dir = new ChartDirectory(chartsDir);
+        for (Comparison c : comparisons) {
+            String name = dir.uniqueName("forest-" + stem(c.base()) + "-vs-" + stem(c.other()));
+            Path file = dir.write(ForestPlot.of(name, ForestPlot.defaultTitle(c), c));
+            spec.commandLine().getErr().println("wrote " + file);
+        }
+    }
+
+    /** A result file's label without ".json". */
+    private static String stem(ResultFile file) {
+        String label = file.label();
+        return label.endsWith(".json") ? label.substring(0, label.length() - ".json".length()) : label;
     }
 
     /** Validates the shared statistics options; a bad value is a usage error (exit 2). */

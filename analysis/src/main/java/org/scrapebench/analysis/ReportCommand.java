@@ -3,6 +3,7 @@ package org.scrapebench.analysis;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.scrapebench.analysis.compare.ComparisonSettings;
+import org.scrapebench.analysis.html.HtmlReport;
 import org.scrapebench.analysis.report.RunDirectory;
 import org.scrapebench.analysis.report.RunReport;
 import picocli.CommandLine;
@@ -10,10 +11,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code report RUN_DIR}: writes RUN_DIR/report.md and RUN_DIR/charts/. */
+/** {@code report RUN_DIR}: writes RUN_DIR/report.md, RUN_DIR/report.html and RUN_DIR/charts/. */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {
-            "Writes RUN_DIR/report.md and charts (PNG and SVG) under RUN_DIR/charts/ for a run directory "
+            "Writes RUN_DIR/report.md, RUN_DIR/report.html (self-contained, charts inline) and SVG charts "
+                    + "under RUN_DIR/charts/ for a run directory "
                     + "holding jmh-result.json (and, if recorded, environment.json).",
             "Per regime: score, speedup over SERIAL, bound, efficiency, server-bound flag, allocation. "
                     + "If the parent directory holds runs of other JDKs, adds a cross-JDK comparison "
@@ -38,7 +40,8 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Bootstrap resamples per row (default: ${DEFAULT-VALUE}).")
     private int resamples;
 
-    @Option(names = "--no-charts", description = "Write report.md only (chart links still point to charts/).")
+    @Option(names = "--no-charts",
+            description = "Write no chart files (report.md's links still point to charts/; report.html inlines them).")
     private boolean noCharts;
 
     @CommandLine.Spec
@@ -49,8 +52,9 @@ public final class ReportCommand implements Callable<Integer> {
         ComparisonSettings settings = CompareCommand.settings(spec, alpha, thresholdPercent, seed, resamples);
         RunReport report = new RunReport(RunDirectory.load(runDir), settings, !noCharts);
         Path written = report.write();
-        spec.commandLine().getOut().println("wrote " + written + (noCharts ? "" : " and "
-                + report.chartsWritten().size() + " charts (PNG + SVG) in " + written.resolveSibling("charts")));
+        spec.commandLine().getOut().println("wrote " + written + ", " + written.resolveSibling(HtmlReport.FILE)
+                + (noCharts ? "" : " and " + report.chartsWritten().size() + " SVG charts in "
+                + written.resolveSibling("charts")));
         spec.commandLine().getOut().flush();
         return 0;
     }

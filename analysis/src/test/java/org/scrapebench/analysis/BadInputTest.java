@@ -76,6 +76,12 @@ class BadInputTest {
     }
 
     @Test
+    void chartsIntoADirectoryThatCannotBeOne() throws IOException {
+        String notADirectory = file("plain.txt", "x");
+        assertBadInput("cannot write charts there (exists and is not a directory)", "compare", "--charts", notADirectory, GOOD, GOOD);
+    }
+
+    @Test
     void reportOnAMissingDirectory() {
         assertBadInput("no such directory", "report", dir.resolve("nope").toString());
     }

@@ -31,6 +31,13 @@ public final class QuotableLine {
         return lines;
     }
 
+    /** Each row's name as its quotable line starts ("FIXED_THREAD_POOL io-bound"), in row order. */
+    public static List<String> labels(Comparison comparison) {
+        Map<String, Set<String>> varying = varyingParams(comparison.rows());
+        return comparison.rows().stream()
+                .map(r -> label(r.base(), varying.getOrDefault(r.key().benchmark(), Set.of()))).toList();
+    }
+
     static String of(ComparisonRow row, Comparison comparison, Set<String> varying) {
         String ci = NumberText.percent(comparison.settings().confidence()) + " CI";
         String what = row.higherIsBetter() ? "throughput" : "time";

@@ -1,113 +1,142 @@
 package org.scrapebench.analysis.report;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.VectorGraphicsEncoder;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.internal.chartpart.Chart;
-import org.knowm.xchart.style.Styler;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.scrapebench.analysis.NumberText;
+import org.scrapebench.analysis.chart.ChartDirectory;
+import org.scrapebench.analysis.chart.ForestPlot;
+import org.scrapebench.analysis.chart.StripPlot;
+import org.scrapebench.analysis.chart.SvgChart;
+import org.scrapebench.analysis.chart.SweepChart;
+import org.scrapebench.analysis.compare.Comparison;
+import org.scrapebench.analysis.compare.ComparisonSettings;
+import org.scrapebench.analysis.jmh.BenchmarkResult;
+import org.scrapebench.analysis.jmh.Iteration;
+import org.scrapebench.analysis.jmh.Metric;
+import org.scrapebench.analysis.jmh.ScoreUnit;
+import org.scrapebench.analysis.stats.MeanInterval;
 
 /**
- * Writes the report's charts as PNG (for the Markdown) and SVG (for papers)
- * into {@code RUN_DIR/charts/}. Every bar and point carries its error bar.
+ * The report's charts, drawn as SVG from the same rows as its tables: a strip
+ * plot per regime (every iteration, mean and interval, bound), log-log lines
+ * for the sweeps (with the bound curve and efficiency), and a forest plot per
+ * cross-JDK comparison. Kept in memory for report.html, which inlines them,
+ * and written to {@code RUN_DIR/charts/*.svg} for report.md unless disabled.
  */
 public final class ReportCharts {
-    private static final int WIDTH = 900;
-    private static final int HEIGHT = 500;
-
-    /** One series: values by category (bars) or by x (lines), each with its CI half-width. */
-    public record Series(String name, List<Object> x, List<Double> y, List<Double> error) {
-    }
-
-    private final Path dir;
+    private final ChartDirectory dir;
     private final boolean enabled;
-    private final List<String> written = new ArrayList<>();
-    private final Map<String, Integer> usedNames = new LinkedHashMap<>();
+    private final ComparisonSettings settings;
+    private final Calibration calibration;
+    private final Optional<Integer> cores;
+    private final Function<Metric, MeanInterval> mean;
+    private final List<SvgChart> drawn = new ArrayList<>();
 
-    public ReportCharts(Path dir, boolean enabled) {
-        this.dir = dir;
+    /** {@code mean} is the report's own mean and interval, so charts and tables agree. */
+    public ReportCharts(Path dir, boolean enabled, ComparisonSettings settings, Calibration calibration,
+                        Optional<Integer> cores, Function<Metric, MeanInterval> mean) {
+        this.dir = new ChartDirectory(dir);
         this.enabled = enabled;
+        this.settings = settings;
+        this.calibration = calibration;
+        this.cores = cores;
+        this.mean = mean;
     }
 
+    /** Every chart drawn so far, in order. */
+    public List<SvgChart> all() {
+        return List.copyOf(drawn);
+    }
+
+    /** File names written under the charts directory (none when disabled). */
     public List<String> written() {
-        return written;
+        return enabled ? drawn.stream().map(SvgChart::fileName).toList() : List.of();
     }
 
-    /** Bars per category (every series has exactly these, in this order), one colour per series; returns the PNG's path relative to the report. */
-    public String bars(String name, String title, String yTitle, List<String> categories, List<Series> series) {
-        String file = uniqueName(name);
-        if (!enabled) {
-            return file;
-        }
-        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
-                .xAxisTitle("model").yAxisTitle(yTitle).build();
-        style(chart.getStyler());
-        chart.getStyler().setLegendVisible(series.size() > 1);
-        chart.getStyler().setXAxisLabelRotation(15);
-        chart.getStyler().setOverlapped(false);
-        for (Series s : series) {
-            List<Double> err = s.error().stream().map(ReportCharts::finiteOrZero).toList();
-            chart.addSeries(s.name(), categories, s.y(), err);
-        }
-        return save(chart, file);
+    /** The Markdown image line of a chart, its title as the alternative text. */
+    public static String markdownLink(SvgChart chart) {
+        return "![" + chart.title().replace("]", "\\]") + "](charts/" + chart.fileName() + ")";
     }
 
-    /** Lines over a numeric x (the sweeps), one line per series, with error bars. */
-    public String lines(String name, String title, String xTitle, String yTitle, List<Series> series) {
-        String file = uniqueName(name);
-        if (!enabled) {
-            return file;
-        }
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
-                .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
-        style(chart.getStyler());
-        for (Series s : series) {
-            double[] x = s.x().stream().mapToDouble(v -> ((Number) v).doubleValue()).toArray();
-            double[] y = s.y().stream().mapToDouble(Double::doubleValue).toArray();
-            double[] err = s.error().stream().mapToDouble(ReportCharts::finiteOrZero).toArray();
-            chart.addSeries(s.name(), x, y, err);
-        }
-        return save(chart, file);
+    /** A regime's charts: a sweep chart per combination of the other params, or a strip plot per combination. */
+    public List<SvgChart> regime(String regime, List<BenchmarkResult> rows) {
+        String axis = RunReport.SWEEP_AXIS.get(regime);
+        String unit = rows.get(0).primary().unit();
+        boolean higherIsBetter = rows.get(0).mode().higherIsBetter();
+        String better = higherIsBetter ? "higher is better" : "lower is better";
+        String confidence = NumberText.percent(settings.confidence());
+        boolean sweep = axis != null && rows.stream().allMatch(r -> RunReport.number(r.params().get(axis)) != null);
+        Map<Map<String, String>, List<BenchmarkResult>> groups = RunReport.group(rows,
+                sweep ? Set.of("model", axis) : Set.of("model"));
+        List<SvgChart> charts = new ArrayList<>();
+        groups.forEach((combo, members) -> {
+            String suffix = groups.size() > 1 ? RunReport.comboText(combo, rows) : "";
+            String name = uniqueName(regime + (suffix.isEmpty() ? "" : "-" + suffix));
+            String title = regime + (suffix.isEmpty() ? "" : " (" + RunReport.paramsShown(combo) + ")") + ", " + better;
+            charts.add(save(sweep
+                    ? SweepChart.render(name, title, axis, unit, higherIsBetter, confidence, sweepSeries(members, axis))
+                    : StripPlot.render(name, title, unit, higherIsBetter, confidence,
+                            members.stream().map(this::stripRow).toList())));
+        });
+        return charts;
     }
 
-    private static void style(Styler styler) {
-        styler.setChartBackgroundColor(java.awt.Color.WHITE);
-        styler.setLegendPosition(Styler.LegendPosition.OutsideE);
-        styler.setDecimalPattern("#,##0.###");
+    /** The forest plot of a comparison. */
+    public SvgChart comparison(String name, String title, Comparison comparison) {
+        return save(ForestPlot.of(uniqueName(name), title, comparison));
     }
 
-    private String save(Chart<?, ?> chart, String file) {
-        try {
-            Files.createDirectories(dir);
-            Path base = dir.resolve(file);
-            BitmapEncoder.saveBitmap(chart, base.toString(), BitmapEncoder.BitmapFormat.PNG);
-            VectorGraphicsEncoder.saveVectorGraphic(chart, base.toString(),
-                    VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private StripPlot.Row stripRow(BenchmarkResult r) {
+        MeanInterval m = mean.apply(r.primary());
+        Bound bound = Bound.of(r, calibration, cores);
+        List<List<Double>> forks = r.primary().forks().stream()
+                .map(f -> f.stream().map(Iteration::value).toList()).toList();
+        return new StripPlot.Row(RunReport.barLabel(r), forks, m.mean(), m.mean() - m.halfWidth(),
+                m.mean() + m.halfWidth(), inUnit(bound.boundMs(), r.primary().unit()), bound.efficiency());
+    }
+
+    private List<SweepChart.Series> sweepSeries(List<BenchmarkResult> members, String axis) {
+        Map<String, List<BenchmarkResult>> byModel = new LinkedHashMap<>();
+        members.stream().sorted(Comparator.comparing((BenchmarkResult r) -> RunReport.modelRank(r.params().get("model")))
+                        .thenComparing(r -> RunReport.number(r.params().get(axis))))
+                .forEach(r -> byModel.computeIfAbsent(RunReport.barLabel(r), k -> new ArrayList<>()).add(r));
+        List<SweepChart.Series> series = new ArrayList<>();
+        byModel.forEach((label, points) -> {
+            List<MeanInterval> means = points.stream().map(p -> mean.apply(p.primary())).toList();
+            List<Bound> bounds = points.stream().map(p -> Bound.of(p, calibration, cores)).toList();
+            series.add(new SweepChart.Series(label,
+                    points.stream().map(p -> RunReport.number(p.params().get(axis))).toList(),
+                    means.stream().map(MeanInterval::mean).toList(),
+                    means.stream().map(m -> m.mean() - m.halfWidth()).toList(),
+                    means.stream().map(m -> m.mean() + m.halfWidth()).toList(),
+                    bounds.stream().map(b -> inUnit(b.boundMs(), points.get(0).primary().unit())).toList(),
+                    bounds.stream().map(Bound::efficiency).toList()));
+        });
+        return series;
+    }
+
+    /** A bound in ms per operation as a score in {@code unit}: a time, or for a rate the most operations possible. */
+    static double inUnit(double boundMs, String unit) {
+        return ScoreUnit.parse(unit).map(u -> u.kind() == ScoreUnit.Kind.TIME_PER_OP
+                ? boundMs / (u.seconds() * 1e3) : u.seconds() * 1e3 / boundMs).orElse(Double.NaN);
+    }
+
+    private SvgChart save(SvgChart chart) {
+        drawn.add(chart);
+        if (enabled) {
+            dir.write(chart);
         }
-        written.add(file);
-        return file;
+        return chart;
     }
 
-    /** A file-safe, unique base name (no extension). */
     private String uniqueName(String name) {
-        String safe = name.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("-{2,}", "-").replaceAll("^-|-$", "");
-        int seen = usedNames.merge(safe, 1, Integer::sum);
-        return seen == 1 ? safe : safe + "-" + seen;
-    }
-
-    private static double finiteOrZero(Double v) {
-        return v == null || !Double.isFinite(v) ? 0.0 : v;
+        return dir.uniqueName(name);
     }
 }

@@ -26,6 +26,7 @@ import org.scrapebench.analysis.compare.Comparison;
 import org.scrapebench.analysis.compare.ComparisonSettings;
 import org.scrapebench.analysis.compare.MarkdownComparison;
 import org.scrapebench.analysis.compare.RegimeNames;
+import org.scrapebench.analysis.html.HtmlReport;
 import org.scrapebench.analysis.jmh.BenchmarkResult;
 import org.scrapebench.analysis.jmh.Metric;
 import org.scrapebench.analysis.stats.HierarchicalBootstrap;
@@ -59,11 +60,12 @@ public final class RunReport {
     public RunReport(RunDirectory run, ComparisonSettings settings, boolean drawCharts) {
         this.run = run;
         this.settings = settings;
-        this.charts = new ReportCharts(run.dir().resolve("charts"), drawCharts);
         this.calibration = new Calibration(run.results().results());
+        this.charts = new ReportCharts(run.dir().resolve("charts"), drawCharts, settings, calibration, run.cores(),
+                this::mean);
     }
 
-    /** Writes report.md (and the charts); returns its path. */
+    /** Writes report.md, report.html beside it (and the charts); returns the path of report.md. */
     public Path write() {
         StringWriter text = new StringWriter();
         try (PrintWriter out = new PrintWriter(text)) {
@@ -73,11 +75,13 @@ public final class RunReport {
             crossJdk(out);
         }
         Path report = run.dir().resolve("report.md");
+        String markdown = text.toString().replace("\r\n", "\n");
         try {
-            Files.writeString(report, text.toString().replace("\r\n", "\n"));
+            Files.writeString(report, markdown);
         } catch (IOException e) {
             throw new BadInputException(report + ": cannot write (" + e.getClass().getSimpleName() + ")");
         }
+        HtmlReport.write(run.dir().resolve(HtmlReport.FILE), markdown, charts.all());
         return report;
     }
 
@@ -300,42 +304,8 @@ public final class RunReport {
     }
 
     private void regimeCharts(PrintWriter out, String regime, List<BenchmarkResult> rows) {
-        String axis = SWEEP_AXIS.get(regime);
-        String unit = rows.get(0).primary().unit();
-        String better = rows.get(0).mode().higherIsBetter() ? "higher is better" : "lower is better";
-        List<String> links = new ArrayList<>();
-        if (axis != null && rows.stream().allMatch(r -> number(r.params().get(axis)) != null)) {
-            Map<Map<String, String>, List<BenchmarkResult>> groups = group(rows, Set.of("model", axis));
-            groups.forEach((combo, members) -> {
-                Map<String, List<BenchmarkResult>> byModel = new LinkedHashMap<>();
-                members.stream().sorted(Comparator.comparing((BenchmarkResult r) -> modelRank(r.params().get("model")))
-                        .thenComparing(r -> number(r.params().get(axis))))
-                        .forEach(r -> byModel.computeIfAbsent(r.params().getOrDefault("model", r.shortBenchmark()),
-                                k -> new ArrayList<>()).add(r));
-                List<ReportCharts.Series> series = new ArrayList<>();
-                byModel.forEach((model, points) -> series.add(new ReportCharts.Series(model,
-                        points.stream().map(p -> (Object) number(p.params().get(axis))).toList(),
-                        points.stream().map(p -> mean(p.primary()).mean()).toList(),
-                        points.stream().map(p -> mean(p.primary()).halfWidth()).toList())));
-                String suffix = groups.size() > 1 ? comboText(combo, rows) : "";
-                links.add(charts.lines(regime + (suffix.isEmpty() ? "" : "-" + suffix), regime
-                        + (suffix.isEmpty() ? "" : " (" + paramsShown(combo) + ")") + ", " + better, axis, unit, series));
-            });
-        } else {
-            Map<Map<String, String>, List<BenchmarkResult>> groups = group(rows, Set.of("model"));
-            groups.forEach((combo, members) -> {
-                List<String> categories = members.stream().map(RunReport::barLabel).toList();
-                ReportCharts.Series series = new ReportCharts.Series(regime, new ArrayList<>(categories),
-                        members.stream().map(p -> mean(p.primary()).mean()).toList(),
-                        members.stream().map(p -> mean(p.primary()).halfWidth()).toList());
-                String suffix = groups.size() > 1 ? comboText(combo, rows) : "";
-                links.add(charts.bars(regime + (suffix.isEmpty() ? "" : "-" + suffix), regime
-                        + (suffix.isEmpty() ? "" : " (" + paramsShown(combo) + ")") + ", " + better, unit,
-                        categories, List.of(series)));
-            });
-        }
         out.println();
-        links.forEach(file -> out.println("![" + file + "](charts/" + file + ".png) ([SVG](charts/" + file + ".svg))"));
+        charts.regime(regime, rows).forEach(chart -> out.println(ReportCharts.markdownLink(chart)));
     }
 
     private void crossJdk(PrintWriter out) {
@@ -390,67 +360,21 @@ public final class RunReport {
                 continue;
             }
             MarkdownComparison.write(out, comparison, "####");
-            crossCharts(out, base, newer);
+            out.println();
+            out.println(ReportCharts.markdownLink(charts.comparison("jdk" + base.jdkMajor() + "-vs-jdk"
+                    + newer.jdkMajor(), "JDK " + newer.jdkMajor() + " / JDK " + base.jdkMajor() + " (" + newer.name()
+                    + " / " + base.name() + ")", comparison)));
         }
     }
 
-    private void crossCharts(PrintWriter out, RunDirectory base, RunDirectory newer) {
-        Map<String, List<BenchmarkResult>> baseRegimes = regimes(base.results().results());
-        Map<String, List<BenchmarkResult>> newerRegimes = regimes(newer.results().results());
-        List<String> links = new ArrayList<>();
-        for (Map.Entry<String, List<BenchmarkResult>> entry : newerRegimes.entrySet()) {
-            List<BenchmarkResult> baseRows = baseRegimes.getOrDefault(entry.getKey(), List.of());
-            if (baseRows.isEmpty()) {
-                continue;
-            }
-            String regime = entry.getKey();
-            Map<Map<String, String>, List<BenchmarkResult>> newerGroups = group(entry.getValue(), Set.of("model"));
-            Map<Map<String, String>, List<BenchmarkResult>> baseGroups = group(baseRows, Set.of("model"));
-            newerGroups.forEach((combo, members) -> {
-                List<BenchmarkResult> baseMembers = baseGroups.getOrDefault(combo, List.of());
-                if (baseMembers.isEmpty()) {
-                    return;
-                }
-                // XChart needs the same categories in every series: models run on one JDK only are left out
-                Set<String> inBase = baseMembers.stream().map(RunReport::barLabel).collect(Collectors.toSet());
-                List<BenchmarkResult> both = members.stream().filter(r -> inBase.contains(barLabel(r))).toList();
-                if (both.isEmpty()) {
-                    return;
-                }
-                List<String> categories = both.stream().map(RunReport::barLabel).toList();
-                Set<String> shared = Set.copyOf(categories);
-                List<ReportCharts.Series> series = List.of(
-                        series("JDK " + base.jdkMajor(), baseMembers.stream().filter(r -> shared.contains(barLabel(r)))
-                                .toList()),
-                        series("JDK " + newer.jdkMajor(), both));
-                String suffix = newerGroups.size() > 1 ? comboText(combo, entry.getValue()) : "";
-                String better = members.get(0).mode().higherIsBetter() ? "higher is better" : "lower is better";
-                links.add(charts.bars("jdk" + base.jdkMajor() + "-vs-jdk" + newer.jdkMajor() + "-" + regime
-                        + (suffix.isEmpty() ? "" : "-" + suffix), regime + (suffix.isEmpty() ? "" : " ("
-                        + paramsShown(combo) + ")") + ", JDK " + base.jdkMajor() + " vs " + newer.jdkMajor() + ", "
-                        + better, members.get(0).primary().unit(), categories, series));
-            });
-        }
-        out.println();
-        out.println("Charts show the models run on both JDKs.");
-        out.println();
-        links.forEach(file -> out.println("![" + file + "](charts/" + file + ".png) ([SVG](charts/" + file + ".svg))"));
-    }
-
-    private ReportCharts.Series series(String name, List<BenchmarkResult> rows) {
-        return new ReportCharts.Series(name, rows.stream().map(r -> (Object) barLabel(r)).toList(),
-                rows.stream().map(r -> mean(r.primary()).mean()).toList(),
-                rows.stream().map(r -> mean(r.primary()).halfWidth()).toList());
-    }
-
-    private static String barLabel(BenchmarkResult r) {
+    static String barLabel(BenchmarkResult r) {
         String model = r.params().get("model");
         String label = model != null ? model : r.shortBenchmark();
         return r.threads() != 1 ? label + " x" + r.threads() : label;
     }
 
     /** Rows grouped by their params without {@code ignored}, in row order. */
-    private static Map<Map<String, String>, List<BenchmarkResult>> group(List<BenchmarkResult> rows, Set<String> ignored) {
+    static Map<Map<String, String>, List<BenchmarkResult>> group(List<BenchmarkResult> rows, Set<String> ignored) {
         Map<Map<String, String>, List<BenchmarkResult>> groups = new LinkedHashMap<>();
         for (BenchmarkResult r : rows) {
             SortedMap<String, String> key = new TreeMap<>(r.params());
@@ -492,7 +416,7 @@ public final class RunReport {
         return p;
     }
 
-    private static int modelRank(String model) {
+    static int modelRank(String model) {
         int i = model == null ? -1 : MODEL_ORDER.indexOf(model);
         return i < 0 ? MODEL_ORDER.size() : i;
     }
@@ -514,7 +438,7 @@ public final class RunReport {
         return 0;
     }
 
-    private static Double number(String s) {
+    static Double number(String s) {
         if (s == null) {
             return null;
         }
@@ -525,12 +449,12 @@ public final class RunReport {
         }
     }
 
-    private static String paramsShown(Map<String, String> params) {
+    static String paramsShown(Map<String, String> params) {
         return params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
     }
 
     /** A chart file suffix from the params that tell this group from the others in its regime. */
-    private static String comboText(Map<String, String> combo, List<BenchmarkResult> regimeRows) {
+    static String comboText(Map<String, String> combo, List<BenchmarkResult> regimeRows) {
         List<String> varying = varyingParams(regimeRows);
         return combo.entrySet().stream().filter(e -> varying.contains(e.getKey()) || e.getKey().equals("benchmark")).map(e -> e.getKey() + "-" + e.getValue()).collect(Collectors.joining("_"))
                 .toLowerCase(Locale.ROOT);

@@ -1,22 +1,24 @@
 package org.scrapebench.analysis.report;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scrapebench.analysis.CliRun;
+import org.scrapebench.analysis.chart.ForestPlotTest;
+import org.scrapebench.analysis.chart.SvgDoc;
 
 class RunReportTest {
 
@@ -34,7 +36,7 @@ class RunReportTest {
     }
 
     @Test
-    void reportMatchesTheGoldenFileAndEveryLinkedChartExists() throws IOException {
+    void reportMatchesTheGoldenFileAndEveryLinkedChartIsAnSvg() throws IOException {
         copyRun("2026-11-20-jdk17");
         copyRun("2026-11-23-jdk25");
         Path run = results.resolve("2026-11-23-jdk25");
@@ -44,21 +46,46 @@ class RunReportTest {
         String report = Files.readString(run.resolve("report.md"), StandardCharsets.UTF_8);
         assertEquals(Files.readString(CliRun.resource("golden/report-jdk25.md"), StandardCharsets.UTF_8), report);
 
-        Matcher links = Pattern.compile("\\]\\((charts/[^)]+\\.(png|svg))\\)").matcher(report);
-        int png = 0;
+        Matcher links = Pattern.compile("\\]\\((charts/[^)]+\\.svg)\\)").matcher(report);
+        int charts = 0;
         while (links.find()) {
-            Path chart = run.resolve(links.group(1));
-            assertTrue(Files.size(chart) > 1000, chart + " missing or empty");
-            if (links.group(2).equals("png")) {
-                png++;
-                try (InputStream in = Files.newInputStream(chart)) {
-                    assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(in.readNBytes(4), 4));
-                }
-            } else {
-                assertTrue(Files.readString(chart).contains("<svg"), chart.toString());
-            }
+            charts++;
+            SvgDoc.parse(Files.readString(run.resolve(links.group(1))));
         }
-        assertEquals(11, png, "4 regime charts and 7 cross-JDK charts");
+        assertEquals(5, charts, "4 regime charts and 1 cross-JDK forest plot");
+    }
+
+    @Test
+    void theHtmlReportHasTheSameSectionsAndEveryChartInline() throws IOException {
+        copyRun("2026-11-20-jdk17");
+        copyRun("2026-11-23-jdk25");
+        Path run = results.resolve("2026-11-23-jdk25");
+        CliRun cli = CliRun.of("report", "--resamples", "1000", run.toString());
+        assertEquals(0, cli.exitCode(), cli.err());
+        String markdown = Files.readString(run.resolve("report.md"));
+        String html = Files.readString(run.resolve("report.html"));
+        List<String> sections = markdown.lines().filter(l -> l.startsWith("## ")).map(l -> l.substring(3)).toList();
+        assertEquals(List.of("Calibration", "io-bound", "cpu-bound", "concurrency-sweep", "size-sweep", "Cross-JDK"),
+                sections);
+        sections.forEach(s -> assertTrue(html.contains(">" + s + "</h2>"), s));
+        long images = markdown.lines().filter(l -> l.startsWith("![")).count();
+        assertTrue(html.contains("data-charts-expected=\"" + images + "\""), html);
+        assertEquals(images, Pattern.compile("<figure class=\"chart\" ").matcher(html).results().count());
+        assertFalse(html.contains("chart-missing\""), "every chart drawn");
+        assertTrue(html.contains("SHA-256 "), "the provenance line");
+    }
+
+    @Test
+    void theCrossJdkForestPlotShowsCompareOwnIntervals() throws IOException {
+        copyRun("2026-11-20-jdk17");
+        copyRun("2026-11-23-jdk25");
+        Path run = results.resolve("2026-11-23-jdk25");
+        assertEquals(0, CliRun.of("report", run.toString()).exitCode());
+        CliRun compare = CliRun.of("compare", "--format", "json", results.resolve("2026-11-20-jdk17/jmh-result.json")
+                .toString(), run.resolve("jmh-result.json").toString());
+        JsonNode comparison = new ObjectMapper().readTree(compare.out()).get("comparisons").get(0);
+        SvgDoc forest = SvgDoc.parse(Files.readString(run.resolve("charts/jdk17-vs-jdk25.svg")));
+        ForestPlotTest.assertForestMatchesJson(forest, comparison);
     }
 
     @Test
