@@ -23,8 +23,6 @@ public final class AnalysisCli implements Runnable {
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        // before any AWT class loads: charts must render on machines without a display
-        System.setProperty("java.awt.headless", "true");
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         System.exit(run(out, err, args));
@@ -32,9 +30,6 @@ public final class AnalysisCli implements Runnable {
 
     /** Runs the CLI with captured output; what tests call. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true");
-        }
         CommandLine cli = new CommandLine(new AnalysisCli());
         cli.setOut(out);
         cli.setErr(err);
