@@ -9,6 +9,7 @@ import org.scrapebench.analysis.chart.ChartDirectory;
 import org.scrapebench.analysis.chart.ForestPlot;
 import org.scrapebench.analysis.compare.Comparison;
 import org.scrapebench.analysis.compare.ComparisonSettings;
+import org.scrapebench.analysis.compare.NoiseFloor;
 import org.scrapebench.analysis.compare.CsvComparison;
 import org.scrapebench.analysis.compare.JsonComparison;
 import org.scrapebench.analysis.compare.MarkdownComparison;
@@ -49,6 +50,11 @@ public final class CompareCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     private double thresholdPercent;
 
+    @Option(names = "--noise-floor", paramLabel = "AA_BASE.json,AA_OTHER.json", split = ",",
+            description = "An A/A pair (two runs of the same code on one JDK): each row's 'equivalent' margin becomes "
+                    + "its measured run-to-run noise instead of --threshold, and faster/slower must clear it.")
+    private List<Path> noiseFloorPair;
+
     @Option(names = "--seed", defaultValue = "20240917",
             description = "Bootstrap seed; fixed so that output is reproducible (default: ${DEFAULT-VALUE}).")
     private long seed;
@@ -72,6 +78,18 @@ public final class CompareCommand implements Callable<Integer> {
     public Integer call() {
         ComparisonSettings settings = settings(spec, alpha, thresholdPercent, seed, resamples);
         JmhJsonReader reader = new JmhJsonReader();
+        if (noiseFloorPair != null) {
+            if (noiseFloorPair.size() != 2) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--noise-floor takes two files, comma-separated (an A/A pair), got " + noiseFloorPair.size());
+            }
+            Comparison aa = Comparison.of(reader.read(noiseFloorPair.get(0)), reader.read(noiseFloorPair.get(1)), settings);
+            try {
+                settings = settings.withNoise(NoiseFloor.of(aa));
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException("--noise-floor: " + e.getMessage());
+            }
+        }
         ResultFile baseFile = reader.read(base);
         List<ResultFile> otherFiles = others.stream().map(reader::read).toList();
         List<Comparison> comparisons = new ArrayList<>();

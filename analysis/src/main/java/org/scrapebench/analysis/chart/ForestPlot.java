@@ -58,8 +58,8 @@ public final class ForestPlot {
         for (int i = 0; i < comparison.rows().size(); i++) {
             ComparisonRow r = comparison.rows().get(i);
             String label = labels.get(i) + (mixed ? " [" + r.key().mode().shortName() + "]" : "");
-            rows.add(new Row(r.base().className(), label, r.ratio(), r.ratioLow(), r.ratioHigh(), 1 - margin,
-                    1 + margin, r.verdict(), false));
+            rows.add(new Row(r.base().className(), label, r.ratio(), r.ratioLow(), r.ratioHigh(), 1 - r.margin(),
+                    1 + r.margin(), r.verdict(), false));
         }
         comparison.geometricMean().ifPresent(g -> rows.add(new Row("all rows", "geometric mean of " + g.rows()
                 + " rows" + (g.asTimeRatio() ? " (as time ratios)" : ""), g.ratio(), g.low(), g.high(), 1 - margin,
@@ -67,9 +67,13 @@ public final class ForestPlot {
         return rows;
     }
 
-    /** Where the verdict reads its margin for "equivalent": the comparison's settings. */
+    /**
+     * The geometric mean's band: the fixed threshold, or with a measured noise floor its widest row
+     * (each row's own band comes with the row).
+     */
     static double equivalenceMargin(Comparison comparison) {
-        return comparison.settings().threshold();
+        return comparison.settings().noise() == null ? comparison.settings().threshold()
+                : comparison.settings().noise().widest();
     }
 
     /** The forest plot of one comparison, titled {@code title}. */

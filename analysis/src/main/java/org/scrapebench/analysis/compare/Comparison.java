@@ -91,9 +91,11 @@ public record Comparison(
 
         ComparisonRow finish(double pAdjusted, ComparisonSettings settings) {
             double ratio = otherMean.mean() / baseMean.mean();
-            Verdict verdict = Verdict.decide(low, high, pAdjusted, base.mode().higherIsBetter(), settings);
+            double margin = settings.margin(base.key());
+            Verdict verdict = Verdict.decide(low, high, pAdjusted, base.mode().higherIsBetter(), margin,
+                    settings.noise() != null, settings.alpha());
             return new ComparisonRow(base.key(), base, other, base.primary().unit(), baseMean, otherMean,
-                    ratio, low, high, pWelch, pMannWhitney, pAdjusted, verdict, warnings, replicates);
+                    ratio, low, high, pWelch, pMannWhitney, pAdjusted, verdict, warnings, replicates, margin);
         }
     }
 
@@ -183,7 +185,9 @@ public record Comparison(
         double[] ci = HierarchicalBootstrap.percentileInterval(replicates, settings.confidence());
         boolean higherIsBetter = allHigher;
         return Optional.of(new GeometricMean(n, Math.exp(logSum / n), ci[0], ci[1], higherIsBetter, asTimeRatio,
-                Verdict.decideByInterval(ci[0], ci[1], higherIsBetter, settings)));
+                Verdict.decide(ci[0], ci[1], 0.0, higherIsBetter,
+                        settings.noise() == null ? settings.threshold() : settings.noise().widest(),
+                        settings.noise() != null, settings.alpha())));
     }
 
     static String stripZeros(double value) {

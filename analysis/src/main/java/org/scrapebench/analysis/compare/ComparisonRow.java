@@ -7,7 +7,8 @@ import org.scrapebench.analysis.stats.MeanInterval;
 
 /**
  * One matched result. Scores are in the BASE side's unit (OTHER converted if
- * JMH wrote it in another one); errors are CI half-widths at 1 - alpha.
+ * JMH wrote it in another one); errors are CI half-widths at 1 - alpha; {@code margin} is the row's
+ * "equivalent" band (the threshold, or its measured noise floor).
  */
 public record ComparisonRow(
         ResultKey key,
@@ -24,7 +25,8 @@ public record ComparisonRow(
         double pAdjusted,
         Verdict verdict,
         List<String> warnings,
-        double[] replicates) {
+        double[] replicates,
+        double margin) {
 
     public boolean higherIsBetter() {
         return key.mode().higherIsBetter();

@@ -26,6 +26,9 @@ public final class JsonComparison {
             settings.put("alpha", c.settings().alpha());
             settings.put("confidence", c.settings().confidence());
             settings.put("threshold", c.settings().threshold());
+            if (c.settings().noise() != null) {
+                settings.put("noiseFloorFrom", c.settings().noise().source());
+            }
             settings.put("seed", c.settings().seed());
             settings.put("resamples", c.settings().resamples());
             ArrayNode rows = node.putArray("rows");
@@ -38,6 +41,7 @@ public final class JsonComparison {
                 ObjectNode params = row.putObject("params");
                 r.key().params().forEach(params::put);
                 row.put("threads", r.key().threads());
+                row.put("equivalenceMargin", r.margin());
                 row.put("unit", r.unit());
                 row.put("n_base", r.baseMean().n());
                 row.put("n_other", r.otherMean().n());

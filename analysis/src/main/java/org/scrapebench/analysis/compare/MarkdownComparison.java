@@ -55,8 +55,13 @@ public final class MarkdownComparison {
                 + "p_welch: Welch's t-test, p_mwu: Mann-Whitney U, both two-sided over all iterations; "
                 + "p_adj: p_welch Holm-adjusted over the " + c.rows().size() + " rows. "
                 + "`~`: p_adj not below " + Comparison.stripZeros(s.alpha()) + ". "
-                + "equivalent: CI within \u00b1" + NumberText.percent(s.threshold())
-                + "; faster/slower: CI excludes 1 and p_adj < " + Comparison.stripZeros(s.alpha()) + ".");
+                + (s.noise() == null
+                        ? "equivalent: CI within \u00b1" + NumberText.percent(s.threshold())
+                                + "; faster/slower: CI excludes 1 and p_adj < " + Comparison.stripZeros(s.alpha()) + "."
+                        : "equivalent: CI within each row's noise floor, measured on the A/A pair " + s.noise().source()
+                                + " (the farther end of that row's A/A interval; up to \u00b1"
+                                + NumberText.percent(s.noise().widest()) + "); faster/slower: CI clear of the whole"
+                                + " band and p_adj < " + Comparison.stripZeros(s.alpha()) + "."));
         List<String> warnings = c.rows().stream()
                 .flatMap(r -> r.warnings().stream().map(w -> cell(r.key().toString()) + ": " + w))
                 .collect(Collectors.toList());

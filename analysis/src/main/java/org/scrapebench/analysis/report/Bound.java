@@ -6,35 +6,40 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.scrapebench.analysis.jmh.BenchmarkResult;
+import org.scrapebench.analysis.jmh.Metric;
 import org.scrapebench.analysis.jmh.ScoreUnit;
 
 /**
- * The best time physics allows for one regime row (design.md, "The bound"),
- * in ms per operation:
+ * The best time this machine allows for one regime row, in ms per operation, and the efficiency
+ * bound / measured. A bound is a floor, not an estimate: a result below it proves it wrong, and
+ * {@link #aboveBound} says so instead of an efficiency above 1.
  * <pre>
- * pages     = max(1, ceil(N / P)); last = products on the last page
- * T_latency = (pages + N) x floor                                        for SERIAL
- *           = floor x max(pages + ceil(last / c_eff), 1 + ceil(N / c_eff)) otherwise
- *             (product fetches overlap the category chain, see the models)
- * T_cpu     = N x parsePerProduct / cores + (pages + N) / serverCeiling
- * T_bound   = max(T_latency, T_cpu);  efficiency = T_bound / measured
+ * T_latency = the fixture site's floor for the row (environment.json: from the site's own per-page
+ *             delays and fault plan, the category chain and n requests in flight); for files
+ *             without it, the closed form for equal delays from the latency param
+ * T_cpu     = one-thread CPU time / capacity(k), k = threads that can run the model's CPU work at
+ *             once (1 for a one-thread model or with the GIL on), capacity(k) = the measured k x T1 / Tk
+ *             of independent serial jobs on k cores; one-thread CPU time = the calibrated serial
+ *             CPU-bound job where the row is that job, else N x parsePerProduct; over HTTP, for a
+ *             model with requests in flight, plus requests / the server's calibrated ceiling
+ * T_bound   = max(T_latency, T_cpu) for a model that overlaps waiting and computing;
+ *             T_latency + T_cpu for one that makes one request at a time (its one thread waits,
+ *             then parses; the server's work for it overlaps the waiting, so no request term)
  * </pre>
- * The request term comes from the ceiling, not from the serial {@code fetchPerRequest}: a single
- * request's wall time includes the wake-ups of two idle processes and overstates what a request
- * costs when the cores are busy, which put measured times below the "bound". The ceiling is what
- * the client and the server together sustain on every core, so no model can issue requests faster.
- * and whether the row asked more of the fixture server than half its
- * calibrated ceiling (then the server, not the model, may be what was measured).
+ * Calibrated times enter at the low end of JMH's 99.9% interval and the capacity and ceiling at the
+ * high end, so that calibration noise lowers the bound rather than putting results above it.
  *
- * @param boundMs    NaN when not computable, with the reason in {@code notes}
- * @param demand     requests per second the row put on the server, NaN without a network
- * @param ceiling    the server's calibrated requests per second, NaN if unknown
+ * @param boundMs NaN when not computable, with the reason in {@code notes}
+ * @param demand  requests per second the row put on the server, NaN without a network
+ * @param ceiling the server's calibrated requests per second, NaN if unknown
  */
 public record Bound(double latencyMs, double cpuMs, double boundMs, double measuredMs, double efficiency,
                     double demand, double ceiling, List<String> notes) {
 
     /** Above this share of the server's ceiling a result is flagged as server-bound. */
     public static final double SERVER_SHARE = 0.5;
+
+    static final List<String> JOB_KEYS = List.of("products", "productsPerPage", "pageKb", "computeRounds");
 
     public String dominant() {
         if (Double.isNaN(boundMs)) {
@@ -47,11 +52,14 @@ public record Bound(double latencyMs, double cpuMs, double boundMs, double measu
         return demand > SERVER_SHARE * ceiling;
     }
 
+    /** A result faster than its bound: the bound, not the result, is wrong. */
     public boolean aboveBound() {
         return efficiency > 1.0;
     }
 
-    public static Bound of(BenchmarkResult row, Calibration calibration, Optional<Integer> cores) {
+    /** For files without per-row facts: the first model of the report order is the one-at-a-time baseline. */
+    public static Bound of(BenchmarkResult row, Calibration calibration, Optional<Integer> cores, RunFacts facts,
+                           String baselineModel) {
         List<String> notes = new ArrayList<>();
         Map<String, String> p = row.params();
         double measured = ScoreUnit.parse(row.primary().unit()).map(u -> u.millisPerOp(row.primary().score()))
@@ -64,36 +72,25 @@ public record Bound(double latencyMs, double cpuMs, double boundMs, double measu
             notes.add("no products param, no bound");
             return new Bound(Double.NaN, Double.NaN, Double.NaN, measured, Double.NaN, Double.NaN, Double.NaN, notes);
         }
+        if (cores.isEmpty()) {
+            notes.add("machine.cores not recorded (environment.json), so no bound");
+            return new Bound(Double.NaN, Double.NaN, Double.NaN, measured, Double.NaN, Double.NaN, Double.NaN, notes);
+        }
         double perPage = number(p.get("productsPerPage"));
         double pages = Double.isNaN(perPage) || perPage <= 0 ? 1 : Math.max(1, Math.ceil(n / perPage));
-        double pageKb = number(p.get("pageKb"));
         boolean network = p.containsKey("latency");
+        Optional<RunFacts.Row> fact = facts.row(row.benchmark(), p);
+        boolean overlaps = fact.map(RunFacts.Row::limitsInFlight).orElse(!p.getOrDefault("model", "").equals(baselineModel));
+        int cpuThreads = fact.map(RunFacts.Row::cpuThreads).orElse(overlaps ? cores.get() : 1);
 
-        double floor = 0;
+        double latency = 0;
         if (network) {
-            OptionalDouble f = LatencySpec.floorMillis(p.get("latency"), pageKb);
-            if (f.isEmpty()) {
-                notes.add("latency spec '" + p.get("latency") + "' not understood");
+            OptionalDouble floor = fact.map(RunFacts.Row::latencyFloorMs).orElse(OptionalDouble.empty());
+            if (floor.isPresent()) {
+                latency = floor.getAsDouble();
+            } else {
+                latency = closedFormLatency(p, n, pages, perPage, overlaps, cores.get(), notes);
             }
-            floor = f.orElse(Double.NaN);
-        }
-        boolean serial = "SERIAL".equals(p.get("model"));
-        double requested = number(p.get("concurrency"));
-        if (requested == 0 && cores.isPresent()) {
-            requested = cores.get(); // the benchmarks' "0 = one per core"
-        }
-        double concurrency = serial ? 1 : Math.min(Double.isNaN(requested) ? n : requested, n);
-        double cEff = Math.max(1, concurrency);
-        double latency;
-        if (serial) {
-            // one request at a time: every page waits its turn
-            latency = (pages + n) * floor;
-        } else {
-            // The models hand out each category page's products as soon as it is parsed, so the
-            // product rounds overlap the rest of the chain: the last page's products cannot start
-            // before the whole chain, and no product before the first page.
-            double lastPage = n <= 0 ? 0 : n - (pages - 1) * (Double.isNaN(perPage) || perPage <= 0 ? n : perPage);
-            latency = floor * Math.max(pages + Math.ceil(lastPage / cEff), 1 + Math.ceil(n / cEff));
         }
 
         double demand = Double.NaN;
@@ -101,8 +98,8 @@ public record Bound(double latencyMs, double cpuMs, double boundMs, double measu
         Optional<Calibration.Match> server = network
                 ? calibration.lookup("serverCeiling", p, List.of("pageKb")) : Optional.empty();
         if (server.isPresent()) {
-            BenchmarkResult s = server.get().result();
-            ceiling = ScoreUnit.parse(s.primary().unit()).map(u -> u.opsPerSecond(s.primary().score()))
+            Metric s = server.get().result().primary();
+            ceiling = ScoreUnit.parse(s.unit()).map(u -> u.opsPerSecond(s.score() + finite(s.scoreError())))
                     .orElse(Double.NaN);
         }
         if (network && !Double.isNaN(measured)) {
@@ -110,20 +107,68 @@ public record Bound(double latencyMs, double cpuMs, double boundMs, double measu
         }
 
         double cpu = Double.NaN;
+        double capacity = capacity(calibration, cpuThreads, cores.get(), notes);
+        Optional<Calibration.Match> job = network ? Optional.empty()
+                : calibration.lookup("serialJobOneThread", p, JOB_KEYS).filter(Calibration.Match::exact);
         Optional<Calibration.Match> parse = calibration.lookup("parsePerProduct", p, List.of("pageKb", "computeRounds"));
-        if (cores.isEmpty()) {
-            notes.add("machine.cores not recorded (environment.json), so no CPU term and no bound");
+        if (job.isPresent()) {
+            cpu = lowMillis(job.get()) / capacity;
         } else if (parse.isEmpty() || (network && Double.isNaN(ceiling))) {
             notes.add("calibration missing (" + (parse.isEmpty() ? "parsePerProduct" : "serverCeiling") + ")");
         } else {
-            double requestsMs = network ? (n + pages) / ceiling * 1000 : 0;
-            cpu = n * millis(parse.get()) / cores.get() + requestsMs;
+            // a one-at-a-time model's server work overlaps its own waiting, so only its parsing adds
+            double requestsMs = network && overlaps ? (n + pages) / ceiling * 1000 : 0;
+            cpu = n * lowMillis(parse.get()) / capacity + requestsMs;
             nearestNote(notes, "parsePerProduct", parse.get(), p, List.of("pageKb", "computeRounds"));
             server.ifPresent(m -> nearestNote(notes, "serverCeiling", m, p, List.of("pageKb")));
         }
-        double bound = Double.isNaN(cpu) || Double.isNaN(latency) ? Double.NaN : Math.max(latency, cpu);
-
+        double bound = Double.isNaN(cpu) ? Double.NaN : overlaps ? Math.max(latency, cpu) : latency + cpu;
         return new Bound(latency, cpu, bound, measured, bound / measured, demand, ceiling, notes);
+    }
+
+    /**
+     * What {@code threads} threads get from the cores: 1 for one; for every core, the measured
+     * cores x T1 / Tcores (its high end), capped at the thread count; in between, interpolated.
+     */
+    static double capacity(Calibration calibration, int threads, int cores, List<String> notes) {
+        if (threads <= 1) {
+            return 1;
+        }
+        Optional<Calibration.Match> one = calibration.lookup("serialJobOneThread", Map.of(), JOB_KEYS);
+        Optional<Calibration.Match> all = calibration.lookup("serialJobEveryCore", Map.of(), JOB_KEYS);
+        if (one.isEmpty() || all.isEmpty()) {
+            notes.add("parallel capacity not calibrated (serialJob rows missing): " + threads + " threads assumed to give "
+                    + Math.min(threads, cores) + "x");
+            return Math.min(threads, cores);
+        }
+        Metric t1 = one.get().result().primary();
+        Metric tAll = all.get().result().primary();
+        double measured = cores * (t1.score() + finite(t1.scoreError())) / Math.max(1e-9, tAll.score() - finite(tAll.scoreError()));
+        double atCores = Math.min(cores, measured);
+        int k = Math.min(threads, cores);
+        return 1 + (atCores - 1) * (k - 1) / Math.max(1, cores - 1);
+    }
+
+    /** The closed form for equal delays (files without the site's floor). */
+    private static double closedFormLatency(Map<String, String> p, double n, double pages, double perPage,
+                                            boolean overlaps, int cores, List<String> notes) {
+        OptionalDouble f = LatencySpec.floorMillis(p.get("latency"), number(p.get("pageKb")));
+        if (f.isEmpty()) {
+            notes.add("latency spec '" + p.get("latency") + "' not understood");
+            return Double.NaN;
+        }
+        notes.add("latency floor from the closed form for equal delays (environment.json predates the site's own floor)");
+        double floor = f.getAsDouble();
+        if (!overlaps) {
+            return (pages + n) * floor;
+        }
+        double requested = number(p.get("concurrency"));
+        if (requested == 0) {
+            requested = cores;
+        }
+        double cEff = Math.max(1, Math.min(Double.isNaN(requested) ? n : requested, n));
+        double lastPage = n <= 0 ? 0 : n - (pages - 1) * (Double.isNaN(perPage) || perPage <= 0 ? n : perPage);
+        return floor * Math.max(pages + Math.ceil(lastPage / cEff), 1 + Math.ceil(n / cEff));
     }
 
     private static void nearestNote(List<String> notes, String method, Calibration.Match match,
@@ -139,9 +184,15 @@ public record Bound(double latencyMs, double cpuMs, double boundMs, double measu
         }
     }
 
-    private static double millis(Calibration.Match match) {
-        BenchmarkResult r = match.result();
-        return ScoreUnit.parse(r.primary().unit()).map(u -> u.millisPerOp(r.primary().score())).orElse(Double.NaN);
+    /** The low end of JMH's interval, in ms per op. */
+    private static double lowMillis(Calibration.Match match) {
+        Metric m = match.result().primary();
+        return ScoreUnit.parse(m.unit()).map(u -> u.millisPerOp(Math.max(0, m.score() - finite(m.scoreError()))))
+                .orElse(Double.NaN);
+    }
+
+    private static double finite(double error) {
+        return Double.isNaN(error) || Double.isInfinite(error) ? 0 : error;
     }
 
     private static double number(String text) {

@@ -34,19 +34,17 @@ public final class ReportCharts {
     private final ChartDirectory dir;
     private final boolean enabled;
     private final ComparisonSettings settings;
-    private final Calibration calibration;
-    private final Optional<Integer> cores;
+    private final Function<BenchmarkResult, Bound> boundOf;
     private final Function<Metric, MeanInterval> mean;
     private final List<SvgChart> drawn = new ArrayList<>();
 
     /** {@code mean} is the report's own mean and interval, so charts and tables agree. */
-    public ReportCharts(Path dir, boolean enabled, ComparisonSettings settings, Calibration calibration,
-                        Optional<Integer> cores, Function<Metric, MeanInterval> mean) {
+    public ReportCharts(Path dir, boolean enabled, ComparisonSettings settings, Function<BenchmarkResult, Bound> bounds,
+                        Function<Metric, MeanInterval> mean) {
         this.dir = new ChartDirectory(dir);
         this.enabled = enabled;
         this.settings = settings;
-        this.calibration = calibration;
-        this.cores = cores;
+        this.boundOf = bounds;
         this.mean = mean;
     }
 
@@ -95,7 +93,7 @@ public final class ReportCharts {
 
     private StripPlot.Row stripRow(BenchmarkResult r) {
         MeanInterval m = mean.apply(r.primary());
-        Bound bound = Bound.of(r, calibration, cores);
+        Bound bound = boundOf.apply(r);
         List<List<Double>> forks = r.primary().forks().stream()
                 .map(f -> f.stream().map(Iteration::value).toList()).toList();
         return new StripPlot.Row(RunReport.barLabel(r), forks, m.mean(), m.mean() - m.halfWidth(),
@@ -104,13 +102,13 @@ public final class ReportCharts {
 
     private List<SweepChart.Series> sweepSeries(List<BenchmarkResult> members, String axis) {
         Map<String, List<BenchmarkResult>> byModel = new LinkedHashMap<>();
-        members.stream().sorted(Comparator.comparing((BenchmarkResult r) -> RunReport.modelRank(r.params().get("model")))
-                        .thenComparing(r -> RunReport.number(r.params().get(axis))))
+        // a stable sort on the axis alone keeps the models in the report's order
+        members.stream().sorted(Comparator.comparing((BenchmarkResult r) -> RunReport.number(r.params().get(axis))))
                 .forEach(r -> byModel.computeIfAbsent(RunReport.barLabel(r), k -> new ArrayList<>()).add(r));
         List<SweepChart.Series> series = new ArrayList<>();
         byModel.forEach((label, points) -> {
             List<MeanInterval> means = points.stream().map(p -> mean.apply(p.primary())).toList();
-            List<Bound> bounds = points.stream().map(p -> Bound.of(p, calibration, cores)).toList();
+            List<Bound> bounds = points.stream().map(boundOf).toList();
             series.add(new SweepChart.Series(label,
                     points.stream().map(p -> RunReport.number(p.params().get(axis))).toList(),
                     means.stream().map(MeanInterval::mean).toList(),

@@ -55,6 +55,11 @@ public record RunDirectory(Path dir, ResultFile results, Optional<RunEnvironment
         return environment.flatMap(RunEnvironment::startedAt).orElse(name()) + "\u0000" + name();
     }
 
+    /** The bench runner's per-row and per-trial facts, or {@link RunFacts#NONE} for older files. */
+    public RunFacts facts() {
+        return environment.map(RunEnvironment::facts).orElse(RunFacts.NONE);
+    }
+
     public Optional<Integer> cores() {
         return environment.flatMap(RunEnvironment::cores);
     }

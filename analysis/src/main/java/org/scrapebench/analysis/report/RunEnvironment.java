@@ -24,7 +24,8 @@ public record RunEnvironment(
         Optional<Boolean> dirty,
         Optional<String> fixture,
         List<LeftOut> modelsLeftOut,
-        List<String> jmhArgs) {
+        List<String> jmhArgs,
+        RunFacts facts) {
 
     /** A model the run skipped, and why (e.g. virtual threads on JDK 17). */
     public record LeftOut(String model, String reason) {
@@ -53,7 +54,7 @@ public record RunEnvironment(
                         : Optional.empty(),
                 text(machine, "os"), text(git, "commit"),
                 git.path("dirty").isBoolean() ? Optional.of(git.get("dirty").asBoolean()) : Optional.empty(),
-                fixture, List.copyOf(leftOut), List.copyOf(jmhArgs));
+                fixture, List.copyOf(leftOut), List.copyOf(jmhArgs), RunFacts.from(root));
     }
 
     private static Optional<String> text(JsonNode node, String field) {

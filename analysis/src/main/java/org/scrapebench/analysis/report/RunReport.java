@@ -34,15 +34,12 @@ import org.scrapebench.analysis.stats.MeanInterval;
 
 /**
  * {@code RUN_DIR/report.md}: the run's header, calibration, one section per
- * regime (score, speedup over SERIAL, bound, efficiency, server-bound flag,
+ * regime (score, speedup over the baseline model, bound, efficiency, server-bound flag,
  * allocation), charts, and a cross-JDK comparison against the newest run of
  * each other JDK found beside RUN_DIR.
  */
 public final class RunReport {
 
-    /** The suite's models in the order of design.md; unknown models sort after them by name. */
-    static final List<String> MODEL_ORDER = List.of("SERIAL", "FIXED_THREAD_POOL", "FORK_JOIN", "VIRTUAL_THREADS",
-            "COMPLETABLE_FUTURE", "WORKER_PROCESSES");
     static final List<String> REGIME_ORDER = List.of("io-bound", "cpu-bound", "mixed", "concurrency-sweep",
             "size-sweep", "fault");
     /** The sweeps plot time against this param; every other regime gets bars. */
@@ -56,13 +53,15 @@ public final class RunReport {
     private final ComparisonSettings settings;
     private final ReportCharts charts;
     private final Calibration calibration;
+    /** The models in report order: as the run recorded them, else as they first appear in the file. */
+    private final List<String> modelOrder;
 
     public RunReport(RunDirectory run, ComparisonSettings settings, boolean drawCharts) {
         this.run = run;
         this.settings = settings;
         this.calibration = new Calibration(run.results().results());
-        this.charts = new ReportCharts(run.dir().resolve("charts"), drawCharts, settings, calibration, run.cores(),
-                this::mean);
+        this.modelOrder = modelOrder(run);
+        this.charts = new ReportCharts(run.dir().resolve("charts"), drawCharts, settings, this::bound, this::mean);
     }
 
     /** Writes report.md, report.html beside it (and the charts); returns the path of report.md. */
@@ -83,6 +82,29 @@ public final class RunReport {
         }
         HtmlReport.write(run.dir().resolve(HtmlReport.FILE), markdown, charts.all());
         return report;
+    }
+
+    static List<String> modelOrder(RunDirectory run) {
+        if (!run.facts().modelOrder().isEmpty()) {
+            return run.facts().modelOrder();
+        }
+        // JMH runs an enum param's constants in declaration order, which is the report order
+        return run.results().results().stream().map(r -> r.params().get("model")).filter(java.util.Objects::nonNull)
+                .distinct().toList();
+    }
+
+    /** The model every speedup is against: the first in report order (the one-at-a-time baseline). */
+    String baselineModel() {
+        return modelOrder.isEmpty() ? "" : modelOrder.get(0);
+    }
+
+    Bound bound(BenchmarkResult row) {
+        return Bound.of(row, calibration, run.cores(), run.facts(), baselineModel());
+    }
+
+    int modelRank(String model) {
+        int i = model == null ? -1 : modelOrder.indexOf(model);
+        return i < 0 ? modelOrder.size() : i;
     }
 
     public List<String> chartsWritten() {
@@ -124,12 +146,22 @@ public final class RunReport {
                         .collect(Collectors.joining(", ")) + "."));
         out.println();
         out.println("Scores are means \u00b1 the half-width of the " + confidence() + " t-interval over all "
-                + "iterations; the median is that of the same iterations. Speedup = SERIAL time / model time, with a " + confidence() + " CI from a bootstrap "
+                + "iterations; the median is that of the same iterations. Speedup = " + baselineModel()
+                + " time / model time, with a " + confidence() + " CI from a bootstrap "
                 + "that resamples forks, then iterations within forks (seed " + settings.seed() + "). The bound is "
-                + "the best time the latency floor and the calibrated CPU cost allow on this machine; "
-                + "efficiency = bound / measured (1.0 = at the limit). A row is server-bound when it asked "
-                + "the fixture server for more than " + (int) (Bound.SERVER_SHARE * 100) + "% of its calibrated "
-                + "ceiling.");
+                + "a floor on the time this machine allows: the fixture site's least time for the requests (from its "
+                + "own per-page delays and fault plan, with the row's requests in flight) and the calibrated CPU "
+                + "time over the measured capacity of the cores the model can use; efficiency = bound / measured "
+                + "(at most 1.0; a faster result proves the bound wrong and is marked so). A row is server-bound "
+                + "when it asked the fixture server for more than " + (int) (Bound.SERVER_SHARE * 100)
+                + "% of its calibrated ceiling. A trial is marked when some of its measured iterations ran beside "
+                + "other processes' CPU use or stolen CPU (environment.json has the figures).");
+        run.facts().quiet().ifPresent(q -> {
+            out.println();
+            out.println("Quiet check before the run: other processes used " + NumberText.fixed(100 * q.foreignCores(), 0)
+                    + "% of a core (load average " + NumberText.fixed(q.loadAverage(), 1) + ")"
+                    + (q.busy() ? (q.forced() ? ": busy, run anyway (--force)." : ": busy.") : ": quiet."));
+        });
     }
 
     private void calibrationSection(PrintWriter out) {
@@ -150,7 +182,7 @@ public final class RunReport {
     }
 
     /** Regime name to its rows, in the suite's regime order, then by name. */
-    static Map<String, List<BenchmarkResult>> regimes(List<BenchmarkResult> results) {
+    Map<String, List<BenchmarkResult>> regimes(List<BenchmarkResult> results) {
         Map<String, List<BenchmarkResult>> byRegime = new TreeMap<>(Comparator
                 .comparingInt((String r) -> REGIME_ORDER.contains(r) ? REGIME_ORDER.indexOf(r) : REGIME_ORDER.size())
                 .thenComparing(r -> r));
@@ -159,16 +191,18 @@ public final class RunReport {
                 byRegime.computeIfAbsent(RegimeNames.of(r.className()), k -> new ArrayList<>()).add(r);
             }
         }
-        byRegime.values().forEach(rows -> rows.sort(ROW_ORDER));
+        byRegime.values().forEach(rows -> rows.sort(rowOrder()));
         return byRegime;
     }
 
-    private static final Comparator<BenchmarkResult> ROW_ORDER = Comparator
+    private Comparator<BenchmarkResult> rowOrder() {
+        return Comparator
             .comparing((BenchmarkResult r) -> withoutModel(r.params()), RunReport::compareParams)
             .thenComparing(r -> modelRank(r.params().get("model")))
             .thenComparing(r -> String.valueOf(r.params().get("model")))
             .thenComparing(BenchmarkResult::benchmark)
             .thenComparingInt(BenchmarkResult::threads);
+    }
 
     private void regimeSection(PrintWriter out, String regime, List<BenchmarkResult> rows) {
         out.println();
@@ -191,7 +225,7 @@ public final class RunReport {
         }
         header.add("model");
         header.addAll(varying);
-        header.addAll(List.of("score (" + rows.get(0).primary().unit() + ")", "median", "speedup vs SERIAL [" + confidence()
+        header.addAll(List.of("score (" + rows.get(0).primary().unit() + ")", "median", "speedup vs " + baselineModel() + " [" + confidence()
                 + " CI]", "bound (ms)", "dominant", "efficiency", "server demand / ceiling (req/s)"));
         if (anyAllocation) {
             header.add("alloc/op");
@@ -201,13 +235,17 @@ public final class RunReport {
         if (anyCounters) {
             header.add("requests / retries / failures " + (perOp ? "per op" : "over all iterations"));
         }
+        boolean anyTrials = rows.stream().anyMatch(r -> !run.facts().trials(r.benchmark(), r.params()).isEmpty());
+        if (anyTrials) {
+            header.add("foreign load");
+        }
         out.println("| " + String.join(" | ", header) + " |");
         out.println("|" + header.stream().map(h -> h.startsWith("score") || h.equals("median") || h.startsWith("speedup")
                 || h.startsWith("bound") || h.startsWith("efficiency") ? "---:" : "---").collect(Collectors.joining("|")) + "|");
         Set<String> notes = new LinkedHashSet<>();
         for (BenchmarkResult r : rows) {
             MeanInterval m = mean(r.primary());
-            Bound bound = Bound.of(r, calibration, run.cores());
+            Bound bound = bound(r);
             notes.addAll(bound.notes());
             List<String> cells = new ArrayList<>();
             if (multiMethod) {
@@ -221,8 +259,9 @@ public final class RunReport {
             cells.add(speedup(r, rows, notes));
             cells.add(Double.isNaN(bound.boundMs()) ? "n/a" : NumberText.significant(bound.boundMs(), 3));
             cells.add(bound.dominant());
-            cells.add(Double.isNaN(bound.efficiency()) ? "n/a" : NumberText.fixed(bound.efficiency(), 2)
-                    + (bound.aboveBound() ? " **above bound: calibration suspect**" : ""));
+            cells.add(Double.isNaN(bound.efficiency()) ? "n/a"
+                    : bound.aboveBound() ? "**faster than its bound: the bound is wrong**"
+                    : NumberText.fixed(bound.efficiency(), 2));
             cells.add(server(bound));
             if (anyAllocation) {
                 cells.add(Optional.ofNullable(r.secondary().get(ALLOCATION)).map(a -> bytes(a.score())).orElse("-"));
@@ -232,6 +271,9 @@ public final class RunReport {
                 cells.add(COUNTERS.stream().map(c -> Optional.ofNullable(r.secondary().get(c))
                         .map(x -> ops > 0 ? NumberText.significant(x.score() / ops, 4) : "n/a")
                         .orElse("-")).collect(Collectors.joining(" / ")));
+            }
+            if (anyTrials) {
+                cells.add(foreignLoad(run.facts().trials(r.benchmark(), r.params())));
             }
             out.println("| " + String.join(" | ", cells) + " |");
         }
@@ -247,20 +289,21 @@ public final class RunReport {
         if (model == null) {
             return "n/a";
         }
-        if (model.equals("SERIAL")) {
+        String baseline = baselineModel();
+        if (model.equals(baseline)) {
             return "1 (baseline)";
         }
         Map<String, String> want = withoutModel(row.params());
         Optional<BenchmarkResult> serial = rows.stream()
-                .filter(r -> "SERIAL".equals(r.params().get("model")) && r.threads() == row.threads()
+                .filter(r -> baseline.equals(r.params().get("model")) && r.threads() == row.threads()
                         && r.benchmark().equals(row.benchmark()) && withoutModel(r.params()).equals(want))
                 .findFirst();
         if (serial.isEmpty()) {
-            // SERIAL ignores concurrency, so a sweep may hold it at one concurrency only
+            // the baseline ignores concurrency, so a sweep may hold it at one concurrency only
             Map<String, String> wantLoose = new TreeMap<>(want);
             wantLoose.remove("concurrency");
             serial = rows.stream()
-                    .filter(r -> "SERIAL".equals(r.params().get("model")) && r.threads() == row.threads()
+                    .filter(r -> baseline.equals(r.params().get("model")) && r.threads() == row.threads()
                             && r.benchmark().equals(row.benchmark()))
                     .filter(r -> {
                         Map<String, String> p = new TreeMap<>(withoutModel(r.params()));
@@ -268,12 +311,12 @@ public final class RunReport {
                         return p.equals(wantLoose);
                     })
                     .findFirst();
-            serial.ifPresent(s -> notes.add("speedup against SERIAL at concurrency="
-                    + s.params().getOrDefault("concurrency", "-") + " where no SERIAL row had the same concurrency"
-                    + " (SERIAL ignores it)"));
+            serial.ifPresent(s -> notes.add("speedup against " + baseline + " at concurrency="
+                    + s.params().getOrDefault("concurrency", "-") + " where no " + baseline
+                    + " row had the same concurrency (it ignores it)"));
         }
         if (serial.isEmpty()) {
-            return "n/a (no SERIAL row)";
+            return "n/a (no " + baseline + " row)";
         }
         Metric s = serial.get().primary();
         Metric m = row.primary();
@@ -290,6 +333,21 @@ public final class RunReport {
         double low = higherIsBetter ? ci[0] : 1 / ci[1];
         double high = higherIsBetter ? ci[1] : 1 / ci[0];
         return NumberText.ratioWithInterval(speedup, low, high);
+    }
+
+    /** "clean", or how many measured iterations of how many ran beside foreign load, and the worst of it. */
+    static String foreignLoad(List<RunFacts.Trial> trials) {
+        if (trials.isEmpty()) {
+            return "n/a";
+        }
+        int measured = trials.stream().mapToInt(RunFacts.Trial::measuredIterations).sum();
+        int contaminated = trials.stream().mapToInt(RunFacts.Trial::contaminatedIterations).sum();
+        if (contaminated == 0) {
+            return "clean";
+        }
+        double worst = trials.stream().mapToDouble(RunFacts.Trial::maxForeignCores).max().orElse(Double.NaN);
+        return "**contaminated: " + contaminated + " of " + measured + " iterations** (up to "
+                + NumberText.fixed(100 * worst, 0) + "% of a core)";
     }
 
     private static String server(Bound bound) {
@@ -416,10 +474,7 @@ public final class RunReport {
         return p;
     }
 
-    static int modelRank(String model) {
-        int i = model == null ? -1 : MODEL_ORDER.indexOf(model);
-        return i < 0 ? MODEL_ORDER.size() : i;
-    }
+
 
     /** Compares param maps value by value, numbers numerically, so 4 sorts before 16. */
     private static int compareParams(SortedMap<String, String> a, SortedMap<String, String> b) {

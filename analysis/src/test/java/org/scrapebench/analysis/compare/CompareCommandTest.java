@@ -154,4 +154,36 @@ class CompareCommandTest {
                     "secondaryMetrics" : { } } ]
                 """.formatted(unit, raw);
     }
+
+    /**
+     * Each row's margin is the farther end of that row's A/A interval, so the A/A pair compared
+     * with its own floor calls every row equivalent; a pair given the wrong way (one file) is a usage error.
+     */
+    @Test
+    void aNoiseFloorFromAnAaPairSetsEachRowsMargin() throws Exception {
+        CliRun plain = CliRun.of("compare", "--format", "json", JDK17, JDK25);
+        CliRun floored = CliRun.of("compare", "--format", "json", "--noise-floor", JDK17 + "," + JDK25, JDK17, JDK25);
+        assertEquals(0, floored.exitCode(), floored.err());
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var plainRows = mapper.readTree(plain.out()).get("comparisons").get(0).get("rows");
+        var rows = mapper.readTree(floored.out()).get("comparisons").get(0).get("rows");
+        assertEquals(plainRows.size(), rows.size());
+        int checked = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            var row = rows.get(i);
+            double low = row.get("ratio_ci_low").asDouble();
+            double high = row.get("ratio_ci_high").asDouble();
+            if (!Double.isFinite(low)) {
+                continue;
+            }
+            assertEquals(Math.max(Math.abs(low - 1), Math.abs(high - 1)), row.get("equivalenceMargin").asDouble(), 1e-12);
+            assertEquals("equivalent", row.get("verdict").asText(), row.toString());
+            assertEquals(0.03, plainRows.get(i).get("equivalenceMargin").asDouble(), 0.0, "without a pair: the threshold");
+            checked++;
+        }
+        assertTrue(checked > 5, "rows with intervals: " + checked);
+        CliRun bad = CliRun.of("compare", "--noise-floor", JDK17, JDK17, JDK25);
+        assertEquals(2, bad.exitCode());
+        assertEquals(1, bad.err().lines().count(), bad.err());
+    }
 }

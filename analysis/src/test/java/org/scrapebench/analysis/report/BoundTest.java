@@ -22,11 +22,6 @@ class BoundTest {
             RunDirectory.load(CliRun.resource("runs/2026-11-23-jdk25")).results().results();
     private static final Calibration CALIBRATION = new Calibration(RUN);
 
-    private static double calibrated(String method, String params) {
-        return RUN.stream().filter(r -> r.benchmark().endsWith(method)
-                && BenchmarkResult.paramsText(r.params()).equals(params)).findFirst().orElseThrow().primary().score();
-    }
-
     private static BenchmarkResult row(String unit, double score, Map<String, String> params) {
         return new BenchmarkResult("1.37", "org.scrapebench.bench.MixedBenchmark.scrape", BenchmarkMode.AVERAGE_TIME,
                 1, 1, List.of(), "25.0.1", "VM", "25", 1, "1 s", 1, "1 s", new TreeMap<>(params),
@@ -44,45 +39,98 @@ class BoundTest {
         assertTrue(LatencySpec.floorMillis("jitter:5", 18).isEmpty());
     }
 
-    @Test
-    void ioBoundRowFollowsTheFormula() {
-        BenchmarkResult vt = RUN.stream().filter(r -> r.benchmark().endsWith("IoBoundBenchmark.scrape")
-                && "VIRTUAL_THREADS".equals(r.params().get("model"))).findFirst().orElseThrow();
-        Bound b = Bound.of(vt, CALIBRATION, Optional.of(2));
-        // 200 products, 50 per page, 64 in flight: the 4-page chain then ceil(50/64) = 1 round for
-        // the last page's products, or 1 page then ceil(200/64) = 4 rounds: max(5, 5) x 20 ms
-        assertEquals(100.0, b.latencyMs(), 1e-9);
-        // parsing shares the 2 cores; the 204 requests cannot go faster than the server's ceiling
-        double parseMs = calibrated("parsePerProduct", "computeRounds=0;pageKb=18") / 1000;
-        double ceilingPerSecond = calibrated("serverCeiling", "pageKb=18");
-        assertEquals(200 * parseMs / 2 + 204 / ceilingPerSecond * 1000, b.cpuMs(), 1e-9);
-        // 204 requests in 100 ms would be twice this server's ceiling: the requests, not the latency, bound it
-        assertEquals("cpu", b.dominant());
-        assertEquals(b.cpuMs() / vt.primary().score(), b.efficiency(), 1e-12);
-        assertEquals((200 + 4) / (vt.primary().score() / 1000), b.demand(), 1e-9);
-        assertTrue(b.notes().isEmpty(), b.notes().toString());
+    private static RunFacts facts(BenchmarkResult row, RunFacts.Row fact) {
+        return new RunFacts(List.of("SERIAL"), Map.of(row.benchmark() + "|" + new TreeMap<>(row.params()), fact),
+                List.of(), Optional.empty(), List.of());
+    }
+
+    private static double low(String method, String params) {
+        Metric m = RUN.stream().filter(r -> r.benchmark().endsWith(method)
+                && BenchmarkResult.paramsText(r.params()).equals(params)).findFirst().orElseThrow().primary();
+        return m.score() - m.scoreError();
+    }
+
+    private static double high(String method, String params) {
+        Metric m = RUN.stream().filter(r -> r.benchmark().endsWith(method)
+                && BenchmarkResult.paramsText(r.params()).equals(params)).findFirst().orElseThrow().primary();
+        return m.score() + m.scoreError();
     }
 
     @Test
-    void serialIgnoresConcurrencyAndThroughputIsConverted() {
-        // SERIAL: c_eff = 1; one page; 10 requests of 5 ms => 5 + 10 x 5 = 55 ms; 20 ops/s is 50 ms/op
+    void theSitesOwnFloorIsTheLatencyTermAndCalibrationEntersAtItsConservativeEnd() {
+        BenchmarkResult vt = RUN.stream().filter(r -> r.benchmark().endsWith("IoBoundBenchmark.scrape")
+                && "VIRTUAL_THREADS".equals(r.params().get("model"))).findFirst().orElseThrow();
+        RunFacts facts = facts(vt, new RunFacts.Row(2, true, 64, java.util.OptionalDouble.of(123.0)));
+        Bound b = Bound.of(vt, CALIBRATION, Optional.of(2), facts, "SERIAL");
+        assertEquals(123.0, b.latencyMs(), 1e-9);
+        // this old run has no serialJob rows: 2 threads are assumed to give 2x, and the note says so
+        double parseMs = low("parsePerProduct", "computeRounds=0;pageKb=18") / 1000;
+        double ceilingPerSecond = high("serverCeiling", "pageKb=18");
+        assertEquals(200 * parseMs / 2 + 204 / ceilingPerSecond * 1000, b.cpuMs(), 1e-9);
+        assertEquals(Math.max(b.latencyMs(), b.cpuMs()) / vt.primary().score(), b.efficiency(), 1e-12);
+        assertEquals((200 + 4) / (vt.primary().score() / 1000), b.demand(), 1e-9);
+        assertTrue(b.notes().stream().anyMatch(n -> n.startsWith("parallel capacity not calibrated")), b.notes().toString());
+    }
+
+    @Test
+    void withoutTheSitesFloorTheClosedFormStandsInAndSaysSo() {
+        BenchmarkResult vt = RUN.stream().filter(r -> r.benchmark().endsWith("IoBoundBenchmark.scrape")
+                && "VIRTUAL_THREADS".equals(r.params().get("model"))).findFirst().orElseThrow();
+        Bound b = Bound.of(vt, CALIBRATION, Optional.of(2), RunFacts.NONE, "SERIAL");
+        // 200 products, 50 per page, 64 in flight: max(4 + ceil(50/64), 1 + ceil(200/64)) x 20 ms
+        assertEquals(100.0, b.latencyMs(), 1e-9);
+        assertTrue(b.notes().stream().anyMatch(n -> n.contains("closed form")), b.notes().toString());
+    }
+
+    @Test
+    void aOneAtATimeModelPaysWaitingAndComputingInTurnAndAFasterResultIsFlagged() {
+        // one page of 10 products at 5 ms, one request at a time: (1 + 10) x 5 = 55 ms, plus its CPU
         BenchmarkResult serial = row("ops/s", 20, Map.of("model", "SERIAL", "products", "10", "concurrency", "8",
                 "latency", "fixed:5", "pageKb", "18"));
-        Bound b = Bound.of(serial, CALIBRATION, Optional.of(2));
+        Bound b = Bound.of(serial, CALIBRATION, Optional.of(2), RunFacts.NONE, "SERIAL");
         assertEquals(55.0, b.latencyMs(), 1e-9);
-        assertEquals(50.0, b.measuredMs(), 1e-9);
-        assertTrue(b.aboveBound());
+        assertEquals(b.latencyMs() + b.cpuMs(), b.boundMs(), 1e-9);
+        assertEquals(50.0, b.measuredMs(), 1e-9, "20 ops/s is 50 ms/op");
+        assertTrue(b.aboveBound(), "50 ms measured under a 55+ ms floor proves the floor wrong");
+    }
+
+    @Test
+    void theCpuBoundJobUsesTheMeasuredCapacityOfTheCores() {
+        Map<String, String> job = Map.of("products", "200", "productsPerPage", "25", "pageKb", "64", "computeRounds", "20");
+        BenchmarkResult one = calibrationRow("serialJobOneThread", 300, 3, job);
+        BenchmarkResult every = calibrationRow("serialJobEveryCore", 340, 4, job);
+        Calibration calibration = new Calibration(List.of(one, every));
+        java.util.Map<String, String> p = new java.util.HashMap<>(job);
+        p.put("model", "FIXED_THREAD_POOL");
+        BenchmarkResult pool = row("ms/op", 200, p);
+        Bound b = Bound.of(pool, calibration, Optional.of(2), facts(pool, new RunFacts.Row(2, true, 2,
+                java.util.OptionalDouble.empty())), "SERIAL");
+        // capacity at its high end: 2 x (300 + 3) / (340 - 4); time at its low end: 300 - 3
+        double capacity = 2 * 303.0 / 336.0;
+        assertEquals(297.0 / capacity, b.cpuMs(), 1e-9);
+        assertEquals(0.0, b.latencyMs(), 0.0, "no latency param: no network");
+        p.put("model", "SERIAL");
+        BenchmarkResult serial = row("ms/op", 300, p);
+        Bound s = Bound.of(serial, calibration, Optional.of(2), facts(serial, new RunFacts.Row(1, false, 1,
+                java.util.OptionalDouble.empty())), "SERIAL");
+        assertEquals(297.0, s.cpuMs(), 1e-9, "a one-thread model's bound is one core");
+        assertEquals(297.0 / 300, s.efficiency(), 1e-12);
+    }
+
+    private static BenchmarkResult calibrationRow(String method, double score, double error, Map<String, String> params) {
+        return new BenchmarkResult("1.37", "org.scrapebench.bench.CalibrationBenchmark." + method,
+                BenchmarkMode.AVERAGE_TIME, 1, 1, List.of(), "25.0.1", "VM", "25", 1, "1 s", 1, "1 s",
+                new TreeMap<>(params), new Metric(score, error, "ms/op", List.of(List.of(new Iteration(score, 1)))),
+                Map.of());
     }
 
     @Test
     void nearestCalibrationIsUsedAndSaid() {
         BenchmarkResult cpu = row("ms/op", 100, Map.of("model", "FORK_JOIN", "products", "100", "pageKb", "64",
                 "computeRounds", "50"));
-        Bound b = Bound.of(cpu, CALIBRATION, Optional.of(4));
-        assertEquals(0.0, b.latencyMs(), 0.0, "no latency param: no network");
-        assertEquals(100 * calibrated("parsePerProduct", "computeRounds=100;pageKb=64") / 1000 / 4, b.cpuMs(), 1e-9);
-        assertEquals("cpu", b.dominant());
-        assertTrue(b.notes().get(0).contains("used the nearest, computeRounds=100;pageKb=64"), b.notes().toString());
+        Bound b = Bound.of(cpu, CALIBRATION, Optional.of(4), RunFacts.NONE, "SERIAL");
+        assertTrue(b.notes().stream().anyMatch(n -> n.contains("used the nearest, computeRounds=100;pageKb=64")),
+                b.notes().toString());
         assertTrue(Double.isNaN(b.demand()));
         assertFalse(b.serverBound());
     }
@@ -90,8 +138,8 @@ class BoundTest {
     @Test
     void missingCalibrationOrCoresLeavesTheBoundOut() {
         BenchmarkResult r = row("ms/op", 100, Map.of("model", "SERIAL", "products", "10", "latency", "none"));
-        assertTrue(Double.isNaN(Bound.of(r, new Calibration(List.of()), Optional.of(2)).boundMs()));
-        assertTrue(Double.isNaN(Bound.of(r, CALIBRATION, Optional.empty()).boundMs()));
+        assertTrue(Double.isNaN(Bound.of(r, new Calibration(List.of()), Optional.of(2), RunFacts.NONE, "SERIAL").boundMs()));
+        assertTrue(Double.isNaN(Bound.of(r, CALIBRATION, Optional.empty(), RunFacts.NONE, "SERIAL").boundMs()));
     }
 
     @Test

@@ -99,7 +99,7 @@ class RunReportTest {
         assertTrue(report.contains("| machine | 2 cores, 24.0 GiB, Linux 6.1.0 amd64 |"), report);
         // the JDK 25 run sits beside it: the older JDK is BASE
         assertTrue(report.contains("### JDK 17 -> JDK 25 (2026-11-20-jdk17 vs 2026-11-23-jdk25)"), report);
-        assertTrue(report.contains("**above bound: calibration suspect**"), report);
+        assertTrue(report.contains("**faster than its bound: the bound is wrong**"), report);
         assertTrue(report.contains("**server-bound**"), report);
         assertTrue(report.contains("`FIXED_THREAD_POOL io-bound: "), report);
         assertFalse(Files.exists(results.resolve("2026-11-20-jdk17/charts")), "--no-charts draws nothing");
