@@ -26,7 +26,9 @@ import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.VerboseMode;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.Options;
@@ -70,6 +72,15 @@ public final class BenchRunner implements Callable<Integer> {
             description = "the java executable the forks run on (default: this JVM's)")
     String jvm;
 
+    @Option(names = "--jvms", defaultValue = "", paramLabel = "JAVA_A,JAVA_B",
+            description = "run each benchmark's forks alternately on these (A B B A ...), one run directory each;"
+                    + " the way to compare JDKs, and with the same java twice, an A/A noise check")
+    String jvms;
+
+    @Option(names = "--force", arity = "0..1", fallbackValue = "true", defaultValue = "false",
+            description = "run even if other processes are using the CPUs (their trials are flagged)")
+    boolean force;
+
     @Option(names = "--include", defaultValue = "", paramLabel = "REGEX",
             description = "run only the benchmarks whose name matches (default: all)")
     String include;
@@ -95,9 +106,9 @@ public final class BenchRunner implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ForkJvm forkJvm;
+        List<ForkJvm> forkJvms;
         try {
-            forkJvm = ForkJvm.probe(jvm);
+            forkJvms = forkJvms();
         } catch (IllegalArgumentException e) {
             System.err.println("bench: " + e.getMessage());
             return 2;
@@ -116,75 +127,165 @@ public final class BenchRunner implements Callable<Integer> {
             System.err.println("bench: bad JMH options in --args: " + e.getMessage());
             return 2;
         }
-
-        List<Map<String, String>> leftOut = new ArrayList<>();
-        for (Model model : Model.values()) {
-            String reason = model.unavailableReason(forkJvm.major());
-            if (reason != null) {
-                leftOut.add(ordered("model", model.name(),
-                        "reason", reason.replace("(this is", "(the forks run")));
-            }
+        List<Class<?>> classes = SUITE.stream().filter(b -> matchesAny(includePattern, b)).toList();
+        if (classes.isEmpty()) {
+            System.err.println("bench: --include '" + include + "' matches no benchmark");
+            return 2;
         }
 
-        Path runDir = RunDirectory.create(resultsDir.toAbsolutePath().normalize(), LocalDate.now(ZoneOffset.UTC), forkJvm.major(), label);
-        EnvironmentRecord.Start started = EnvironmentRecord.Start.now(runDir);
-        // Ctrl-C before the first result would otherwise leave an empty run directory behind
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteIfEmpty(runDir), "bench-empty-run-dir"));
-        System.out.println("bench: run directory " + runDir);
-        System.out.println("bench: forks run " + forkJvm.describe() + (quick ? " (quick)" : ""));
+        QuietCheck quiet = QuietCheck.measure();
+        if (quiet.busy() && !force) {
+            System.err.println(quiet.refusal());
+            return 2;
+        }
 
-        List<RunResult> results = new ArrayList<>();
+        List<Run> runs = new ArrayList<>();
+        for (ForkJvm forkJvm : forkJvms) {
+            Path dir = RunDirectory.create(resultsDir.toAbsolutePath().normalize(), LocalDate.now(ZoneOffset.UTC),
+                    forkJvm.major(), label);
+            // Ctrl-C before the first result would otherwise leave an empty run directory behind
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteIfEmpty(dir), "bench-empty-run-dir"));
+            runs.add(new Run(forkJvm, dir));
+            System.out.println("bench: run directory " + dir + " for forks on " + forkJvm.describe() + (quick ? " (quick)" : ""));
+        }
+        if (quiet.busy()) {
+            System.out.println(quiet.refusal().replace("bench: ", "bench: --force given: ")
+                    .replaceAll("; benchmark on a quiet machine.*", ""));
+        }
+        EnvironmentRecord.Start started = EnvironmentRecord.Start.now(runs.get(0).dir());
+
+        TrialLog trialLog = new TrialLog(OutputFormatFactory.createFormatInstance(System.out, VerboseMode.NORMAL));
         List<String> classesRun = new ArrayList<>();
-        for (Class<?> benchmark : SUITE) {
-            if (!matchesAny(includePattern, benchmark)) {
-                continue;
-            }
-            Options options = options(benchmark, forkJvm, userOptions);
+        for (Class<?> benchmark : classes) {
             System.out.println("bench: running " + benchmark.getSimpleName());
-            Collection<RunResult> run;
             try {
-                run = new Runner(options).run();
+                for (ForkSlot slot : forkSlots(benchmark, userOptions, runs, quick)) {
+                    trialLog.startRun(slot.run().dir().getFileName().toString());
+                    Collection<RunResult> results = new Runner(options(benchmark, slot.run().jvm(), userOptions, slot.forks()),
+                            trialLog).run();
+                    if (results.isEmpty()) {
+                        System.err.println("bench: " + benchmark.getSimpleName() + " produced no results");
+                        return 1;
+                    }
+                    slot.run().add(results);
+                }
             } catch (RunnerException e) {
                 System.err.println("bench: " + benchmark.getSimpleName() + " failed: " + rootMessage(e));
                 System.err.println("bench: no results written (JMH printed the failing benchmark above)");
                 return 1;
             }
-            if (run.isEmpty()) {
-                System.err.println("bench: " + benchmark.getSimpleName() + " produced no results");
-                return 1;
-            }
-            results.addAll(run);
             classesRun.add(benchmark.getSimpleName());
         }
-        if (results.isEmpty()) {
-            System.err.println("bench: --include '" + include + "' matches no benchmark");
-            deleteIfEmpty(runDir);
-            return 2;
-        }
 
-        Path jsonFile = runDir.resolve("jmh-result.json");
-        try (PrintStream out = new PrintStream(Files.newOutputStream(jsonFile), false, StandardCharsets.UTF_8)) {
-            ResultFormatFactory.getInstance(ResultFormatType.JSON, out).writeOut(results);
+        Instant finished = Instant.now();
+        for (Run run : runs) {
+            Path jsonFile = run.dir().resolve("jmh-result.json");
+            List<RunResult> merged = run.merged();
+            try (PrintStream out = new PrintStream(Files.newOutputStream(jsonFile), false, StandardCharsets.UTF_8)) {
+                ResultFormatFactory.getInstance(ResultFormatType.JSON, out).writeOut(merged);
+            }
+            List<Path> partners = runs.stream().map(Run::dir).filter(d -> !d.equals(run.dir())).toList();
+            EnvironmentRecord.write(run.dir().resolve("environment.json"), EnvironmentRecord.describe(
+                    new EnvironmentRecord.RunInfo(run.dir(), started, finished, run.jvm(), quick, classesRun,
+                            leftOut(run.jvm()), jmhArgs, include, label, quiet, force,
+                            trialLog.trials(run.dir().getFileName().toString()),
+                            merged, partners)));
+            System.out.println("bench: wrote " + jsonFile + " and environment.json");
         }
-        EnvironmentRecord.write(runDir.resolve("environment.json"), EnvironmentRecord.describe(
-                runDir, started, Instant.now(), forkJvm, quick, classesRun, leftOut,
-                jmhArgs, include, label));
-        System.out.println("bench: wrote " + jsonFile + " and environment.json");
 
         if (!noReport) {
-            int code = AnalysisCli.run(new PrintWriter(System.out, true), new PrintWriter(System.err, true),
-                    "report", runDir.toString());
-            if (code != 0) {
-                System.err.println("bench: the report failed (exit " + code + "); the results are kept");
-                return 1;
+            PrintWriter out = new PrintWriter(System.out, true);
+            PrintWriter err = new PrintWriter(System.err, true);
+            for (Run run : runs) {
+                int code = AnalysisCli.run(out, err, "report", run.dir().toString());
+                if (code != 0) {
+                    System.err.println("bench: the report failed (exit " + code + "); the results are kept");
+                    return 1;
+                }
+                System.out.println("bench: report " + run.dir().resolve("report.md"));
             }
-            System.out.println("bench: report " + runDir.resolve("report.md"));
+            if (runs.size() > 1) {
+                Run base = runs.get(0);
+                for (Run other : runs.subList(1, runs.size())) {
+                    Path comparison = other.dir().resolve("comparison-vs-" + base.dir().getFileName() + ".md");
+                    try (PrintWriter file = new PrintWriter(Files.newBufferedWriter(comparison, StandardCharsets.UTF_8))) {
+                        int code = AnalysisCli.run(file, err, "compare", "--charts", other.dir().resolve("charts").toString(),
+                                base.dir().resolve("jmh-result.json").toString(),
+                                other.dir().resolve("jmh-result.json").toString());
+                        if (code != 0) {
+                            System.err.println("bench: the comparison failed (exit " + code + "); the results are kept");
+                            return 1;
+                        }
+                    }
+                    System.out.println("bench: comparison " + comparison);
+                }
+            }
         }
         return 0;
     }
 
+    /** The fork JVMs: one (--jvm or this JVM), or the --jvms list for an interleaved run. */
+    private List<ForkJvm> forkJvms() {
+        if (!jvms.isBlank()) {
+            if (!jvm.isBlank()) {
+                throw new IllegalArgumentException("give --jvm or --jvms, not both");
+            }
+            List<ForkJvm> list = new ArrayList<>();
+            for (String java : jvms.split(",")) {
+                if (!java.isBlank()) {
+                    list.add(ForkJvm.probe(java.trim()));
+                }
+            }
+            if (list.size() < 2) {
+                throw new IllegalArgumentException("--jvms needs two java executables, comma-separated (the same one"
+                        + " twice for an A/A run)");
+            }
+            return list;
+        }
+        return List.of(ForkJvm.probe(jvm));
+    }
+
+    private static List<Map<String, String>> leftOut(ForkJvm forkJvm) {
+        List<Map<String, String>> leftOut = new ArrayList<>();
+        for (Model model : Model.values()) {
+            String reason = model.unavailableReason(forkJvm.major());
+            if (reason != null) {
+                leftOut.add(ordered("model", model.name(), "reason", reason.replace("(this is", "(the forks run")));
+            }
+        }
+        return leftOut;
+    }
+
+    /** One JMH invocation: the forks it runs, on which run's JVM. */
+    record ForkSlot(Run run, int forks) {}
+
+    /**
+     * How a class's forks are spread: all in one invocation for a single JVM; for several, one fork
+     * per invocation in the order A B B A A B ..., so that drift over the run hits every JVM alike.
+     */
+    static List<ForkSlot> forkSlots(Class<?> benchmark, CommandLineOptions userOptions, List<Run> runs, boolean quick) {
+        int forks = quick ? 1 : userOptions.getForkCount().orElse(declaredForks(benchmark));
+        if (runs.size() == 1) {
+            return List.of(new ForkSlot(runs.get(0), forks));
+        }
+        List<ForkSlot> slots = new ArrayList<>();
+        for (int round = 0; round < Math.max(1, forks); round++) {
+            List<Run> order = new ArrayList<>(runs);
+            if (round % 2 == 1) {
+                java.util.Collections.reverse(order);
+            }
+            order.forEach(run -> slots.add(new ForkSlot(run, 1)));
+        }
+        return slots;
+    }
+
+    private static int declaredForks(Class<?> benchmark) {
+        org.openjdk.jmh.annotations.Fork fork = benchmark.getAnnotation(org.openjdk.jmh.annotations.Fork.class);
+        return fork == null || fork.value() < 0 ? 5 : fork.value(); // JMH's own default is 5
+    }
+
     /** The JMH options for one benchmark class: its own annotations, quick overrides, then the user's. */
-    Options options(Class<?> benchmark, ForkJvm forkJvm, CommandLineOptions userOptions) {
+    Options options(Class<?> benchmark, ForkJvm forkJvm, CommandLineOptions userOptions, int forks) {
         // JMH ORs its includes, so the user's pattern is folded into this class's as a lookahead.
         String userPart = include.isBlank() ? "" : "(?=.*(?:" + include + "))";
         ChainedOptionsBuilder builder = new OptionsBuilder()
@@ -197,10 +298,10 @@ public final class BenchRunner implements Callable<Integer> {
         }
         if (quick) {
             // a smoke run: every benchmark class and model once, small, no warm-up
-            builder.forks(1).warmupIterations(0).measurementIterations(1)
+            builder.warmupIterations(0).measurementIterations(1)
                     .measurementTime(TimeValue.milliseconds(500));
             if (benchmark == CalibrationBenchmark.class) {
-                builder.param("pageKb", "4").param("computeRounds", "0");
+                builder.param("pageKb", "4").param("computeRounds", "0").param("products", "40");
             } else if (benchmark == CpuBoundBenchmark.class) {
                 builder.param("products", "40");
             } else {
@@ -210,7 +311,8 @@ public final class BenchRunner implements Callable<Integer> {
                 }
             }
         }
-        // the user's options come last and win (JMH's parent options are only defaults)
+        // the fork count is the slot's: an interleaved run spreads the user's -f over the JVMs
+        builder.forks(forks);
         return builder.parent(userOptions).build();
     }
 
@@ -264,6 +366,63 @@ public final class BenchRunner implements Callable<Integer> {
             Files.deleteIfExists(dir);
         } catch (IOException e) {
             // not empty (results were written) or already gone: keep it
+        }
+    }
+
+    /**
+     * One run directory: the JVM its forks ran on and every result JMH gave for it. An interleaved
+     * run calls JMH once per fork, so the forks of one benchmark and params arrive in several
+     * results; {@link #merged} puts them back together as JMH would have written them in one run.
+     */
+    static final class Run {
+        private final ForkJvm jvm;
+        private final Path dir;
+        private final Map<String, List<RunResult>> byRow = new LinkedHashMap<>();
+
+        Run(ForkJvm jvm, Path dir) {
+            this.jvm = jvm;
+            this.dir = dir;
+        }
+
+        ForkJvm jvm() {
+            return jvm;
+        }
+
+        Path dir() {
+            return dir;
+        }
+
+        void add(Collection<RunResult> results) {
+            for (RunResult result : results) {
+                byRow.computeIfAbsent(result.getParams().id(), k -> new ArrayList<>()).add(result);
+            }
+        }
+
+        List<RunResult> merged() {
+            List<RunResult> merged = new ArrayList<>();
+            for (List<RunResult> parts : byRow.values()) {
+                if (parts.size() == 1) {
+                    merged.add(parts.get(0));
+                    continue;
+                }
+                List<org.openjdk.jmh.results.BenchmarkResult> forks = new ArrayList<>();
+                parts.forEach(p -> forks.addAll(p.getBenchmarkResults()));
+                merged.add(new RunResult(withForks(parts.get(0).getParams(), forks.size()), forks));
+            }
+            return merged;
+        }
+
+        private static org.openjdk.jmh.infra.BenchmarkParams withForks(org.openjdk.jmh.infra.BenchmarkParams p, int forks) {
+            org.openjdk.jmh.runner.WorkloadParams values = new org.openjdk.jmh.runner.WorkloadParams();
+            int order = 0;
+            for (String key : p.getParamsKeys()) {
+                values.put(key, p.getParam(key), order++);
+            }
+            return new org.openjdk.jmh.infra.BenchmarkParams(p.getBenchmark(), p.generatedBenchmark(),
+                    p.shouldSynchIterations(), p.getThreads(), p.getThreadGroups(), p.getThreadGroupLabels(), forks,
+                    p.getWarmupForks(), p.getWarmup(), p.getMeasurement(), p.getMode(), values, p.getTimeUnit(),
+                    p.getOpsPerInvocation(), p.getJvm(), p.getJvmArgs(), p.getJdkVersion(), p.getVmName(),
+                    p.getVmVersion(), p.getJmhVersion(), p.getTimeout());
         }
     }
 

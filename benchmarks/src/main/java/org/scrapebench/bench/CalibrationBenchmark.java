@@ -24,6 +24,8 @@ import org.scrapebench.fixtures.Catalog;
 import org.scrapebench.fixtures.CatalogSpec;
 import org.scrapebench.fixtures.ExpectedProduct;
 import org.scrapebench.fixtures.FaultProfile;
+import org.scrapebench.models.Model;
+import org.scrapebench.scrape.ScrapeResult;
 import org.scrapebench.scrape.FetchException;
 import org.scrapebench.scrape.HttpPageSource;
 import org.scrapebench.scrape.InMemoryPageSource;
@@ -36,6 +38,10 @@ import org.scrapebench.scrape.Workload;
 /**
  * The machine's limits, measured in the same run as the regimes, for the bound in the report:
  * <ul>
+ *   <li>{@code serialJobOneThread} and {@code serialJobEveryCore}: the CPU-bound job run serially
+ *       on one thread, and on every core at once (independent jobs): the CPU-bound bound of a
+ *       model is the one-thread time over the capacity of the cores it can use, measured, not
+ *       assumed to be k;</li>
  *   <li>{@code parsePerProduct}: CPU time to decode, parse and compute one product page held in
  *       memory, on one thread (the CPU term of the bound: products x this / cores);</li>
  *   <li>{@code fetchPerRequest}: one request for a product page at zero latency, on one thread:
@@ -88,6 +94,44 @@ public class CalibrationBenchmark {
         @TearDown(Level.Trial)
         public void close() {
             workload.close();
+        }
+    }
+
+    /**
+     * The CPU-bound regime's whole job, with its defaults, run by the serial model: one per
+     * benchmark thread, so that k threads run k independent serial jobs.
+     */
+    @State(Scope.Thread)
+    public static class SerialJob {
+        @Param("200")
+        public int products;
+
+        @Param("25")
+        public int productsPerPage;
+
+        @Param("64")
+        public int pageKb;
+
+        @Param("20")
+        public int computeRounds;
+
+        private ScrapeTrial trial;
+
+        @Setup(Level.Trial)
+        public void open() {
+            trial = ScrapeTrial.inMemory(new ModelKnobs(Model.SERIAL, 1, computeRounds, false, 1),
+                    new CatalogSpec(ScrapeTrial.SEED, products, productsPerPage, pageKb));
+        }
+
+        ScrapeResult scrape() throws InterruptedException {
+            ScrapeResult result = trial.scrapeOnce();
+            trial.validate(result);
+            return result;
+        }
+
+        @TearDown(Level.Trial)
+        public void close() {
+            trial.close();
         }
     }
 
@@ -145,6 +189,28 @@ public class CalibrationBenchmark {
             throw new IllegalStateException("calibration page failed to parse: " + outcome.failure().describe());
         }
         return outcome;
+    }
+
+    /** One serial CPU-bound job on one thread: what a one-thread model needs at best. */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Threads(1)
+    public ScrapeResult serialJobOneThread(SerialJob job) throws InterruptedException {
+        return job.scrape();
+    }
+
+    /**
+     * Independent serial jobs on every core at once: their time against {@link #serialJobOneThread}
+     * is the machine's parallel capacity (k x T1 / Tk), what k threads really get from k cores
+     * that share caches, memory bandwidth, the GC and JIT threads, and the host.
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Threads(Threads.MAX)
+    public ScrapeResult serialJobEveryCore(SerialJob job) throws InterruptedException {
+        return job.scrape();
     }
 
     @Benchmark

@@ -16,6 +16,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.results.RunResult;
+import org.scrapebench.models.Model;
 
 /**
  * {@code environment.json}: what JMH does not record but a reader of the numbers needs: the
@@ -41,11 +44,25 @@ final class EnvironmentRecord {
         }
     }
 
-    static ObjectNode describe(Path runDir, Start start, Instant finished, ForkJvm jvm, boolean quick,
-                               List<String> benchmarks, List<Map<String, String>> modelsLeftOut,
-                               String jmhArgs, String include, String label) {
+    /** Everything one run directory's environment file says. */
+    record RunInfo(Path runDir, Start start, Instant finished, ForkJvm jvm, boolean quick, List<String> benchmarks,
+                   List<Map<String, String>> modelsLeftOut, String jmhArgs, String include, String label,
+                   QuietCheck quiet, boolean forced, List<TrialLog.Trial> trials, List<RunResult> results,
+                   List<Path> partners) {}
+
+    static ObjectNode describe(RunInfo info) {
+        Path runDir = info.runDir();
+        Start start = info.start();
+        Instant finished = info.finished();
+        ForkJvm jvm = info.jvm();
+        boolean quick = info.quick();
+        List<String> benchmarks = info.benchmarks();
+        List<Map<String, String>> modelsLeftOut = info.modelsLeftOut();
+        String jmhArgs = info.jmhArgs();
+        String include = info.include();
+        String label = info.label();
         ObjectNode root = JSON.createObjectNode();
-        root.put("schemaVersion", 1);
+        root.put("schemaVersion", 2);
         root.put("runId", runDir.getFileName().toString());
         root.put("label", label == null || label.isBlank() ? null : label);
         root.put("startedAt", start.at().toString());
@@ -91,7 +108,78 @@ final class EnvironmentRecord {
             args.add(arg);
         }
         root.put("include", include == null || include.isBlank() ? null : include);
+        ArrayNode pairedWith = root.putArray("pairedWith");
+        info.partners().forEach(p -> pairedWith.add(p.getFileName().toString()));
+
+        quietCheck(root.putObject("quietCheck"), info.quiet(), info.forced());
+        ArrayNode models = root.putArray("models");
+        for (Model model : Model.values()) {
+            ObjectNode node = models.addObject();
+            node.put("name", model.name());
+            node.put("summary", model.summary());
+            node.put("minimumJdk", model.traits().minimumJdk());
+            node.put("limitsInFlight", model.traits().limitsInFlight());
+            node.put("cpu", model.traits().cpu().name());
+        }
+        ArrayNode rows = root.putArray("rows");
+        int cores = Runtime.getRuntime().availableProcessors();
+        for (RunResult result : info.results()) {
+            BenchmarkParams params = result.getParams();
+            if (!params.getParamsKeys().contains("model")) {
+                continue;
+            }
+            ObjectNode node = rows.addObject();
+            node.put("benchmark", params.getBenchmark());
+            ObjectNode values = node.putObject("params");
+            Map<String, String> map = new java.util.LinkedHashMap<>();
+            for (String key : params.getParamsKeys()) {
+                values.put(key, params.getParam(key));
+                map.put(key, params.getParam(key));
+            }
+            RowFacts facts = RowFacts.of(map, cores);
+            node.put("cpuThreads", facts.cpuThreads());
+            node.put("limitsInFlight", facts.limitsInFlight());
+            node.put("inFlight", facts.inFlight());
+            if (facts.latencyFloorMs().isPresent()) {
+                node.put("latencyFloorMs", facts.latencyFloorMs().getAsDouble());
+            }
+        }
+        ArrayNode trials = root.putArray("trials");
+        for (TrialLog.Trial trial : info.trials()) {
+            ObjectNode node = trials.addObject();
+            node.put("benchmark", trial.benchmark());
+            ObjectNode values = node.putObject("params");
+            trial.params().forEach(values::put);
+            node.put("start", trial.start().toString());
+            node.put("end", trial.end().toString());
+            node.put("measuredIterations", trial.measuredIterations());
+            node.put("contaminatedIterations", trial.contaminatedIterations());
+            node.put("meanForeignCores", round(trial.meanForeignCores()));
+            node.put("maxForeignCores", round(trial.maxForeignCores()));
+            node.put("maxStealShare", round(trial.maxStealShare()));
+            node.put("contaminated", trial.contaminated());
+        }
+        ObjectNode limits = root.putObject("contaminationLimits");
+        limits.put("foreignCores", TrialLog.FOREIGN_CORES_LIMIT);
+        limits.put("stealShare", TrialLog.STEAL_LIMIT);
         return root;
+    }
+
+    private static void quietCheck(ObjectNode node, QuietCheck quiet, boolean forced) {
+        node.put("skipped", quiet.skipped());
+        node.put("seconds", round(quiet.seconds()));
+        node.put("foreignCores", round(quiet.foreignCores()));
+        node.put("busyAbove", QuietCheck.BUSY_CORES);
+        node.put("loadAverage", round(quiet.loadAverage()));
+        node.put("busy", quiet.busy());
+        node.put("forced", forced);
+        ArrayNode busiest = node.putArray("busiest");
+        quiet.busiest().forEach(busiest::add);
+    }
+
+    /** Three decimals, and NaN as null (JSON has no NaN). */
+    private static Double round(double value) {
+        return Double.isNaN(value) ? null : Math.round(value * 1000) / 1000.0;
     }
 
     static void write(Path file, ObjectNode environment) throws IOException {

@@ -42,13 +42,27 @@ class BenchRunnerTest {
     void environmentRecordsWhatJmhDoesNot() throws Exception {
         Path run = RunDirectory.create(temp, LocalDate.of(2026, 11, 23), 17, "");
         ForkJvm jvm = ForkJvm.probe("");
-        EnvironmentRecord.write(run.resolve("environment.json"), EnvironmentRecord.describe(run,
+        QuietCheck quiet = new QuietCheck(3, 0.02, 0.4, List.of(), false);
+        TrialLog.Trial trial = new TrialLog.Trial(run.getFileName().toString(), "b.IoBoundBenchmark.scrape",
+                java.util.Map.of("model", "SERIAL"), "java", Instant.parse("2026-11-23T10:01:00Z"),
+                Instant.parse("2026-11-23T10:01:09Z"), 5, 1, 0.05, 0.4, 0.0);
+        EnvironmentRecord.write(run.resolve("environment.json"), EnvironmentRecord.describe(new EnvironmentRecord.RunInfo(run,
                 new EnvironmentRecord.Start(Instant.parse("2026-11-23T10:00:00Z"), 0.25, "abc123", false),
                 Instant.parse("2026-11-23T10:12:00Z"), jvm, false,
                 List.of("IoBoundBenchmark"), List.of(BenchRunner.ordered("model", "VIRTUAL_THREADS", "reason", "needs JDK 21+")),
-                "-f 3 -p siteUrl=http://fixtures.example:8080/category/p/1", "", ""));
+                "-f 3 -p siteUrl=http://fixtures.example:8080/category/p/1", "", "", quiet, false, List.of(trial),
+                List.of(), List.of(temp.resolve("2026-11-23-jdk25")))));
         JsonNode env = new ObjectMapper().readTree(run.resolve("environment.json").toFile());
-        assertEquals(1, env.get("schemaVersion").asInt());
+        assertEquals(2, env.get("schemaVersion").asInt());
+        assertEquals("2026-11-23-jdk25", env.get("pairedWith").get(0).asText());
+        assertEquals(0.02, env.get("quietCheck").get("foreignCores").asDouble());
+        assertFalse(env.get("quietCheck").get("busy").asBoolean());
+        assertTrue(env.get("trials").get(0).get("contaminated").asBoolean(), "one contaminated iteration taints the trial");
+        assertEquals(1, env.get("trials").get(0).get("contaminatedIterations").asInt());
+        // the models in report order, with the traits the report's bound needs
+        assertEquals(org.scrapebench.models.Model.values().length, env.get("models").size());
+        assertEquals("SERIAL", env.get("models").get(0).get("name").asText());
+        assertEquals("ONE_THREAD", env.get("models").get(0).get("cpu").asText());
         assertEquals("2026-11-23-jdk17", env.get("runId").asText());
         assertEquals(jvm.major(), env.get("jdk").get("major").asInt());
         assertEquals(Runtime.getRuntime().availableProcessors(), env.get("machine").get("cores").asInt());
@@ -65,11 +79,75 @@ class BenchRunnerTest {
     }
 
     @Test
+    void rowFactsGiveTheSitesFloorAndTheCoresAModelCanUse() {
+        java.util.Map<String, String> io = new java.util.HashMap<>(java.util.Map.of("model", "FIXED_THREAD_POOL",
+                "products", "40", "productsPerPage", "20", "pageKb", "4", "latency", "fixed:50", "faults", "none",
+                "concurrency", "16", "siteUrl", "", "gil", "off", "processes", "0"));
+        RowFacts pool = RowFacts.of(io, 2);
+        assertEquals(200.0, pool.latencyFloorMs().getAsDouble(), 1e-9);
+        assertEquals(2, pool.cpuThreads());
+        io.put("gil", "on");
+        assertEquals(1, RowFacts.of(io, 2).cpuThreads(), "with the GIL one thread computes at a time");
+        io.put("model", "SERIAL");
+        assertEquals(42 * 50.0, RowFacts.of(io, 2).latencyFloorMs().getAsDouble(), 1e-9);
+        assertEquals(1, RowFacts.of(io, 2).cpuThreads());
+        io.put("siteUrl", "http://elsewhere.example/category/p/1");
+        assertTrue(RowFacts.of(io, 2).latencyFloorMs().isEmpty(), "another site's delays are not known here");
+    }
+
+    @Test
+    void interleavedForksAlternateABBA() throws Exception {
+        BenchRunner.Run a = new BenchRunner.Run(ForkJvm.probe(""), temp.resolve("a"));
+        BenchRunner.Run b = new BenchRunner.Run(ForkJvm.probe(""), temp.resolve("b"));
+        var options = new org.openjdk.jmh.runner.options.CommandLineOptions("-f", "4");
+        List<BenchRunner.ForkSlot> slots = BenchRunner.forkSlots(IoBoundBenchmark.class, options, List.of(a, b), false);
+        assertEquals(List.of(a, b, b, a, a, b, b, a), slots.stream().map(BenchRunner.ForkSlot::run).toList());
+        assertTrue(slots.stream().allMatch(s -> s.forks() == 1));
+        // one JVM: all forks in one invocation, as declared on the class (2)
+        var none = new org.openjdk.jmh.runner.options.CommandLineOptions();
+        assertEquals(List.of(new BenchRunner.ForkSlot(a, 2)), BenchRunner.forkSlots(IoBoundBenchmark.class, none, List.of(a), false));
+    }
+
+    /**
+     * A CPU-bound process outside the runner's process tree (orphaned, so it is not a descendant)
+     * makes the run stop before it starts: one line naming the load, exit 2, no run directory.
+     */
+    @Test
+    void aBusyMachineStopsTheRunWithOneLineAndNoRunDirectory() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(MachineLoad.available(), "needs Linux /proc");
+        Path results = temp.resolve("results");
+        Process launcher = new ProcessBuilder("sh", "-c",
+                "timeout 20 sh -c 'while :; do :; done' >/dev/null 2>&1 & echo $!").start();
+        long busyPid = Long.parseLong(new String(launcher.getInputStream().readAllBytes()).trim());
+        launcher.waitFor();
+        java.io.ByteArrayOutputStream errBytes = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream oldErr = System.err;
+        int code;
+        try {
+            System.setErr(new java.io.PrintStream(errBytes, true));
+            code = new CommandLine(new BenchRunner()).execute("--results-dir", results.toString(),
+                    "--include", "CalibrationBenchmark.parsePerProduct", "--no-report");
+        } finally {
+            System.setErr(oldErr);
+            ProcessHandle.of(busyPid).ifPresent(ProcessHandle::destroyForcibly);
+        }
+        String err = errBytes.toString();
+        assertEquals(2, code, err);
+        assertEquals(1, err.lines().count(), err);
+        assertTrue(err.startsWith("bench: the machine is busy: other processes used "), err);
+        assertTrue(err.contains("-Dbench.force"), err);
+        assertFalse(Files.exists(results) && Files.list(results).findAny().isPresent(), "no run directory");
+    }
+
+    @Test
     void badOptionsStopBeforeAnythingRuns() throws Exception {
         Path results = temp.resolve("results");
         assertEquals(2, new CommandLine(new BenchRunner()).execute("--results-dir", results.toString(), "--jvm", "/no/java"));
         assertEquals(2, new CommandLine(new BenchRunner()).execute("--results-dir", results.toString(), "--include", "(["));
         assertEquals(2, new CommandLine(new BenchRunner()).execute("--results-dir", results.toString(), "--args", "-f notanumber"));
+        assertEquals(2, new CommandLine(new BenchRunner()).execute("--results-dir", results.toString(), "--jvms", "java"));
+        assertEquals(2, new CommandLine(new BenchRunner()).execute("--results-dir", results.toString(),
+                "--jvm", "java", "--jvms", "java,java"));
         assertFalse(Files.exists(results), "no run directory for a run that never started");
     }
 }

@@ -1,0 +1,155 @@
+package org.scrapebench.bench;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.IterationType;
+import org.openjdk.jmh.runner.format.OutputFormat;
+
+/**
+ * JMH's console output, passed through, plus a record of every trial: when it ran, on which JVM,
+ * and what the rest of the machine did during each of its measured iterations ({@link MachineLoad}).
+ * A trial in which some measured iteration ran beside foreign load or stolen CPU is contaminated;
+ * the report marks its row.
+ */
+final class TrialLog implements OutputFormat {
+
+    /** Foreign CPU, in cores, above which a measured iteration counts as contaminated. */
+    static final double FOREIGN_CORES_LIMIT = 0.10;
+    /** Share of the CPUs' time stolen by the hypervisor above which an iteration counts as contaminated. */
+    static final double STEAL_LIMIT = 0.05;
+
+    /** One trial (one fork of one benchmark with one set of params). */
+    record Trial(String run, String benchmark, Map<String, String> params, String jvm, Instant start, Instant end,
+                 int measuredIterations, int contaminatedIterations, double meanForeignCores,
+                 double maxForeignCores, double maxStealShare) {
+        boolean contaminated() {
+            return contaminatedIterations > 0;
+        }
+    }
+
+    private final OutputFormat console;
+    private final boolean sampling;
+    private final List<Trial> trials = new ArrayList<>();
+
+    private String run = "";
+    private Instant trialStart;
+    private MachineLoad.Sample iterationStart;
+    private final List<MachineLoad.Window> measured = new ArrayList<>();
+
+    TrialLog(OutputFormat console) {
+        this.console = console;
+        this.sampling = MachineLoad.available();
+    }
+
+    /** The run directory the next invocation's trials belong to (several runs may share one JVM path). */
+    void startRun(String runName) {
+        this.run = runName;
+    }
+
+    List<Trial> trials(String runName) {
+        return trials.stream().filter(t -> t.run().equals(runName)).toList();
+    }
+
+    @Override
+    public void startBenchmark(BenchmarkParams params) {
+        trialStart = Instant.now();
+        measured.clear();
+        console.startBenchmark(params);
+    }
+
+    @Override
+    public void iteration(BenchmarkParams params, IterationParams iteration, int index) {
+        iterationStart = sampling && iteration.getType() == IterationType.MEASUREMENT ? MachineLoad.sample(false) : null;
+        console.iteration(params, iteration, index);
+    }
+
+    @Override
+    public void iterationResult(BenchmarkParams params, IterationParams iteration, int index, IterationResult result) {
+        if (iterationStart != null) {
+            measured.add(MachineLoad.between(iterationStart, MachineLoad.sample(false)));
+            iterationStart = null;
+        }
+        console.iterationResult(params, iteration, index, result);
+    }
+
+    @Override
+    public void endBenchmark(BenchmarkResult result) {
+        if (result != null) {
+            BenchmarkParams params = result.getParams();
+            Map<String, String> values = new LinkedHashMap<>();
+            for (String key : params.getParamsKeys()) {
+                values.put(key, params.getParam(key));
+            }
+            int contaminated = 0;
+            double sum = 0;
+            double max = 0;
+            double steal = 0;
+            for (MachineLoad.Window w : measured) {
+                if (w.foreignCores() > FOREIGN_CORES_LIMIT || w.stealShare() > STEAL_LIMIT) {
+                    contaminated++;
+                }
+                sum += w.foreignCores();
+                max = Math.max(max, w.foreignCores());
+                steal = Math.max(steal, w.stealShare());
+            }
+            trials.add(new Trial(run, params.getBenchmark(), values, params.getJvm(), trialStart, Instant.now(),
+                    measured.size(), contaminated, measured.isEmpty() ? Double.NaN : sum / measured.size(), max, steal));
+        }
+        console.endBenchmark(result);
+    }
+
+    @Override
+    public void startRun() {
+        console.startRun();
+    }
+
+    @Override
+    public void endRun(Collection<RunResult> results) {
+        console.endRun(results);
+    }
+
+    @Override
+    public void print(String s) {
+        console.print(s);
+    }
+
+    @Override
+    public void println(String s) {
+        console.println(s);
+    }
+
+    @Override
+    public void flush() {
+        console.flush();
+    }
+
+    @Override
+    public void close() {
+        console.flush();
+    }
+
+    @Override
+    public void verbosePrintln(String s) {
+        console.verbosePrintln(s);
+    }
+
+    @Override
+    public void write(int b) {
+        console.write(b);
+    }
+
+    @Override
+    public void write(byte[] b) throws IOException {
+        console.write(b);
+    }
+}
