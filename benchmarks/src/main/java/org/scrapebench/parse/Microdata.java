@@ -10,7 +10,9 @@ import org.jsoup.nodes.Element;
 final class Microdata {
 
     private static final Pattern TOKENS = Pattern.compile("\\s+");
-    private static final Pattern SCHEME_AND_WWW = Pattern.compile("^https?://(www\\.)?", Pattern.CASE_INSENSITIVE);
+    /** "https://", "http://" or a scheme-relative "//", then an optional "www.". */
+    private static final Pattern SCHEME_AND_WWW =
+            Pattern.compile("^(?:https?:)?//(www\\.)?", Pattern.CASE_INSENSITIVE);
 
     private Microdata() {
     }
@@ -26,7 +28,31 @@ final class Microdata {
         return outermost;
     }
 
-    /** True for an item whose {@code itemtype} lists schema.org's type, http or https. */
+    /**
+     * Items of the type that are not a property of another item of that type: a Product that is a page's main
+     * entity or stands on its own (even inside another Product's element, since an item without {@code itemprop}
+     * is a top-level item), but not a Product's {@code isRelatedTo} or {@code isSimilarTo}.
+     */
+    static List<Element> itemsNotPropertyOfSameType(Document doc, String type) {
+        List<Element> found = new ArrayList<>();
+        for (Element item : doc.select("[itemscope][itemtype]")) {
+            if (isType(item, type) && !isPropertyOfItemOfType(item, type)) {
+                found.add(item);
+            }
+        }
+        return found;
+    }
+
+    /** True if the element is an {@code itemprop} of its nearest enclosing item, and that item is of the type. */
+    private static boolean isPropertyOfItemOfType(Element element, String type) {
+        if (!element.hasAttr("itemprop")) {
+            return false;
+        }
+        return element.parents().stream().filter(parent -> parent.hasAttr("itemscope")).findFirst()
+                .map(owner -> isType(owner, type)).orElse(false);
+    }
+
+    /** True for an item whose {@code itemtype} lists schema.org's type: https, http or scheme-relative. */
     static boolean isType(Element element, String type) {
         if (!element.hasAttr("itemscope")) {
             return false;
@@ -107,6 +133,26 @@ final class Microdata {
             case "data", "meter" -> property.attr("value");
             case "time" -> property.hasAttr("datetime") ? property.attr("datetime") : property.text();
             default -> property.text();
+        };
+    }
+
+    /** True when {@link #value} is a URL attribute: {@code href}, {@code src} or {@code data}. */
+    static boolean isUrlValue(Element property) {
+        return !property.hasAttr("content") && switch (property.normalName()) {
+            case "a", "area", "link", "audio", "embed", "iframe", "img", "source", "track", "video", "object" -> true;
+            default -> false;
+        };
+    }
+
+    /** True when {@link #value} is the element's text rather than an attribute. */
+    static boolean isTextValue(Element property) {
+        if (property.hasAttr("content")) {
+            return false;
+        }
+        return switch (property.normalName()) {
+            case "meta", "data", "meter" -> false;
+            case "time" -> !property.hasAttr("datetime");
+            default -> !isUrlValue(property);
         };
     }
 

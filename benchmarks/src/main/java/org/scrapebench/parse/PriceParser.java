@@ -9,7 +9,6 @@ import java.util.Currency;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,12 +16,22 @@ import java.util.regex.Pattern;
 /**
  * Parses prices as shops print them ({@code R$ 1.234,56}, {@code 1 234,56 €}, {@code ¥1,234}) or give them in
  * markup, to an exact decimal and an ISO 4217 code. A wrong number is worse than a reported failure, so the text must
- * be exactly one number plus currency symbols or codes; anything else ("from $10", "$10 - $20") is refused.
+ * be exactly one number plus currency marks; anything that could change its meaning ("from $10", "$10 - $20",
+ * "$20 $15", "$9/mo", "(-15%)") is refused.
+ *
+ * <p>Around the number, only these are read: currency symbols, local spellings ({@code руб.}, {@code грн},
+ * {@code lei}, {@code Ft}, {@code 円}, see {@link CurrencyMarks}) and upper-case ISO codes; footnote asterisks
+ * ({@code 34,50 € *}); one label before it that names the current price ({@code Price:}, {@code Our Price:},
+ * {@code Cena}, {@code Preis:}; never "from", "was" or "regular"); one tax note after it ({@code HT},
+ * {@code + VAT}, {@code inkl. MwSt.}, {@code (tax incl.)}).
  *
  * <p>Separators: with both '.' and ',' the last one is the decimal point; beside space or apostrophe grouping, the
  * '.' or ',' is the decimal point; a repeated one groups; a single one followed by exactly three digits groups
- * ({@code 1,234} and {@code 1.234} are 1234) unless the integer part is 0 ({@code 0.125}); otherwise a single one is
- * the decimal point ({@code 12,5}). Groups must be of three digits (Indian lakh grouping is also accepted for INR).
+ * ({@code 1,234} and {@code 1.234} are 1234) unless the integer part is 0 ({@code 0.125}) or the currency has three
+ * decimal places (KWD, BHD, OMR, JOD, TND...), where {@code 1.500} is one and a half and {@code 1,500} is refused as
+ * ambiguous; otherwise a single one is the decimal point ({@code 12,5}). Groups must be of three digits (Indian lakh
+ * grouping is also accepted for INR). A ",-" or ".-" ending marks a whole amount ({@code 1.899,-} is 1899); a space
+ * after the decimal point before two final digits is ignored ({@code $119. 95}).
  *
  * <p>Currency: the hint when given, and any printed currency must agree with it ({@code $} agrees with CAD, AUD and
  * other dollars; {@code ¥} with CNY; {@code kr} with SEK, NOK, DKK); otherwise the printed one; none is an error.
@@ -32,64 +41,33 @@ import java.util.regex.Pattern;
  */
 public final class PriceParser {
 
-    /** A currency as printed, with every ISO code it can stand for: a bare "$" is also how Canada prints CAD. */
-    private record CurrencyMark(String code, Set<String> codes) {
-
-        static CurrencyMark of(String code, String... alsoUsedFor) {
-            Set<String> codes = new LinkedHashSet<>();
-            codes.add(code);
-            codes.addAll(List.of(alsoUsedFor));
-            return new CurrencyMark(code, Set.copyOf(codes));
-        }
-
-        boolean allows(String isoCode) {
-            return codes.contains(isoCode);
-        }
-    }
-
-    private static final CurrencyMark DOLLAR =
-            CurrencyMark.of("USD", "CAD", "AUD", "NZD", "HKD", "SGD", "MXN", "TWD", "ARS", "CLP", "COP");
-    private static final CurrencyMark YEN = CurrencyMark.of("JPY", "CNY");
-    private static final CurrencyMark KRONA = CurrencyMark.of("SEK", "NOK", "DKK", "ISK");
-
-    private static final Map<String, CurrencyMark> SYMBOLS = Map.ofEntries(
-            Map.entry("$", DOLLAR),
-            Map.entry("US$", CurrencyMark.of("USD")),
-            Map.entry("R$", CurrencyMark.of("BRL")),
-            Map.entry("C$", CurrencyMark.of("CAD")),
-            Map.entry("CA$", CurrencyMark.of("CAD")),
-            Map.entry("A$", CurrencyMark.of("AUD")),
-            Map.entry("AU$", CurrencyMark.of("AUD")),
-            Map.entry("NZ$", CurrencyMark.of("NZD")),
-            Map.entry("HK$", CurrencyMark.of("HKD")),
-            Map.entry("S$", CurrencyMark.of("SGD")),
-            Map.entry("MX$", CurrencyMark.of("MXN")),
-            Map.entry("€", CurrencyMark.of("EUR")),
-            Map.entry("£", CurrencyMark.of("GBP")),
-            Map.entry("¥", YEN),
-            Map.entry("￥", YEN),
-            Map.entry("₹", CurrencyMark.of("INR")),
-            Map.entry("₩", CurrencyMark.of("KRW")),
-            Map.entry("zł", CurrencyMark.of("PLN")),
-            Map.entry("kr", KRONA),
-            Map.entry("kr.", KRONA),
-            Map.entry("Kč", CurrencyMark.of("CZK")),
-            Map.entry("₽", CurrencyMark.of("RUB")),
-            Map.entry("₺", CurrencyMark.of("TRY")),
-            Map.entry("₪", CurrencyMark.of("ILS")),
-            Map.entry("₫", CurrencyMark.of("VND")),
-            Map.entry("₴", CurrencyMark.of("UAH")),
-            Map.entry("₱", CurrencyMark.of("PHP")),
-            Map.entry("฿", CurrencyMark.of("THB")));
-
     /** Digits with separators between them; starts and ends with a digit. */
     private static final Pattern NUMBER = Pattern.compile("\\d(?:[\\d.,'’ \u00A0\u202F\u2009\u2007]*\\d)?");
     private static final Pattern PLAIN_DECIMAL = Pattern.compile("\\d+(?:\\.\\d+)?");
-    /** Upper case only in printed text, so that words such as "all" or "top" are not read as currencies. */
-    private static final Pattern ISO_CODE = Pattern.compile("[A-Z]{3}");
     private static final Pattern TOKEN_SEPARATOR = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
+    /** Where a token may be cut into a symbol and a code or word: "SGD$", "€HT". */
+    private static final Pattern LETTER_BOUNDARY = Pattern.compile("(?<=\\p{L})(?=[^\\p{L}])|(?<=[^\\p{L}])(?=\\p{L})");
+    private static final Pattern FOOTNOTE_MARKS = Pattern.compile("[\\s*]*\\*[\\s*]*$");
+    /** "$119. 95": some themes print the cents in their own element, leaving a space after the decimal point. */
+    private static final Pattern SPACED_CENTS = Pattern.compile("(\\d[.,])[ \u00A0](\\d{2})(?!\\d)");
+    /** "1.899,-": a whole amount, common in German, Dutch, Czech and Scandinavian shops. */
+    private static final Pattern WHOLE_AMOUNT_DASH = Pattern.compile("(?<=\\d)[.,][-\u2013\u2014]{1,2}(?![\\d-])");
+    /** Labels that name the current price. "From", "was", "regular" and "unit" prices are deliberately absent. */
+    private static final Pattern LABEL = Pattern.compile("^\\s*(?:(?:our|your|sale|special|offer|discounted)\\s+price"
+            + "|price|now|naše\\s+cena|naša\\s+cena|nasza\\s+cena|cena|unser\\s+preis|ihr\\s+preis|preis"
+            + "|notre\\s+prix|prix|nuestro\\s+precio|precio|prezzo|preço|onze\\s+prijs|prijs|vår\\s+pris|pris|hinta"
+            + "|цена|ціна|fiyat|cijena|kaina|价格|售价|価格|販売価格|가격|판매가)(?:\\s*:\\s*|\\s+)",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** A note on tax after the price: "HT", "+ VAT", "inkl. MwSt.", "(tax incl.)", "iva inclusa", "(税込)". */
+    private static final Pattern TAX_NOTE = Pattern.compile("[\\s(]*(?:(?:incl|inc|including|excl|exc|ex|excluding"
+            + "|inkl|zzgl|plus|\\+|z|s|bez|с|без|з)\\.?\\s*)?"
+            + "(?:vat|tax|taxes|gst|mwst|ust|tva|iva|btw|moms|dph|áfa|ндс|пдв|kdv|ht|h\\.t|ttc|t\\.t\\.c|brutto|netto"
+            + "|税込|税抜|税別)\\.?"
+            + "(?:\\s*(?:incl|included|inclusive|inclusa|incluido|incluse|inkl|excl|excluded|exclusive|esclusa)\\.?)?"
+            + "[\\s)]*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final char GROUP_SPACE = ' ';
     private static final char GROUP_APOSTROPHE = '\'';
+    private static final int THREE_DECIMALS = 3;
 
     private PriceParser() {
     }
@@ -106,20 +84,27 @@ public final class PriceParser {
             throw new PageParseException("empty price");
         }
         String hint = hintCode(currencyHint);
-        Matcher number = NUMBER.matcher(text);
+        String cleaned = SPACED_CENTS.matcher(FOOTNOTE_MARKS.matcher(text).replaceFirst("")).replaceAll("$1$2");
+        Matcher dash = WHOLE_AMOUNT_DASH.matcher(cleaned);
+        boolean wholeAmount = dash.find();
+        if (wholeAmount) {
+            cleaned = cleaned.substring(0, dash.start()) + " " + cleaned.substring(dash.end());
+        }
+        Matcher number = NUMBER.matcher(cleaned);
         if (!number.find()) {
             throw unparseable(text);
         }
-        String before = text.substring(0, number.start());
-        String after = text.substring(number.end());
+        String before = LABEL.matcher(cleaned.substring(0, number.start())).replaceFirst("");
+        String after = TAX_NOTE.matcher(cleaned.substring(number.end())).replaceFirst("");
         if (before.indexOf('-') >= 0 || before.indexOf('\u2212') >= 0) {
             throw new PageParseException("negative price " + quote(text));
         }
-        List<CurrencyMark> marks = new ArrayList<>();
+        List<CurrencyMarks.Mark> marks = new ArrayList<>();
         readMarks(before, text, marks);
         readMarks(after, text, marks);
         String currency = currencyOf(marks, hint, text);
-        return new Price(withCurrencyScale(amount(number.group(), currency, text), currency), currency);
+        BigDecimal amount = amount(number.group(), currency, text, wholeAmount);
+        return new Price(withCurrencyScale(amount, currency), currency);
     }
 
     /**
@@ -144,45 +129,42 @@ public final class PriceParser {
             return null;
         }
         String trimmed = hint.strip();
-        CurrencyMark mark = markFor(ISO_CODE.matcher(trimmed.toUpperCase(Locale.ROOT)).matches()
-                ? trimmed.toUpperCase(Locale.ROOT) : trimmed);
+        String upper = trimmed.toUpperCase(Locale.ROOT);
+        CurrencyMarks.Mark mark = CurrencyMarks.of(upper.length() == 3 ? upper : trimmed);
+        if (mark == null) {
+            mark = CurrencyMarks.of(trimmed);
+        }
         if (mark == null) {
             throw new PageParseException("unknown currency " + quote(trimmed));
         }
         return mark.code();
     }
 
-    private static void readMarks(String part, String text, List<CurrencyMark> marks) throws PageParseException {
+    /** Every token must be a currency mark, or cut at letter boundaries into marks ("SGD$", "€HT" after the tax note). */
+    private static void readMarks(String part, String text, List<CurrencyMarks.Mark> marks) throws PageParseException {
         for (String token : TOKEN_SEPARATOR.split(part)) {
             if (token.isEmpty()) {
                 continue;
             }
-            CurrencyMark mark = markFor(token);
-            if (mark == null) {
-                throw unparseable(text);
+            CurrencyMarks.Mark mark = CurrencyMarks.of(token);
+            if (mark != null) {
+                marks.add(mark);
+                continue;
             }
-            marks.add(mark);
+            for (String piece : LETTER_BOUNDARY.split(token)) {
+                CurrencyMarks.Mark pieceMark = CurrencyMarks.of(piece);
+                if (pieceMark == null) {
+                    throw unparseable(text);
+                }
+                marks.add(pieceMark);
+            }
         }
     }
 
-    private static CurrencyMark markFor(String token) {
-        CurrencyMark symbol = SYMBOLS.get(token);
-        if (symbol != null) {
-            return symbol;
-        }
-        if (!ISO_CODE.matcher(token).matches()) {
-            return null;
-        }
-        try {
-            return CurrencyMark.of(Currency.getInstance(token).getCurrencyCode());
-        } catch (IllegalArgumentException notACurrency) {
-            return null;
-        }
-    }
-
-    private static String currencyOf(List<CurrencyMark> marks, String hint, String text) throws PageParseException {
+    private static String currencyOf(List<CurrencyMarks.Mark> marks, String hint, String text)
+            throws PageParseException {
         if (hint != null) {
-            for (CurrencyMark mark : marks) {
+            for (CurrencyMarks.Mark mark : marks) {
                 if (!mark.allows(hint)) {
                     throw new PageParseException("currency mismatch: markup says " + hint + " but price "
                             + quote(text) + " says " + mark.code());
@@ -194,8 +176,9 @@ public final class PriceParser {
             throw new PageParseException("no currency in price " + quote(text));
         }
         // "$ 5 CAD" is CAD: the most specific mark decides, and every other mark must allow it
-        CurrencyMark specific = marks.stream().min(Comparator.comparingInt(mark -> mark.codes().size())).orElseThrow();
-        for (CurrencyMark mark : marks) {
+        CurrencyMarks.Mark specific =
+                marks.stream().min(Comparator.comparingInt(mark -> mark.codes().size())).orElseThrow();
+        for (CurrencyMarks.Mark mark : marks) {
             if (!mark.allows(specific.code())) {
                 throw new PageParseException("conflicting currencies in price " + quote(text));
             }
@@ -203,8 +186,12 @@ public final class PriceParser {
         return specific.code();
     }
 
-    /** Reads the digits of {@code number} (as matched by {@link #NUMBER}) by the separator rules in the class doc. */
-    private static BigDecimal amount(String number, String currency, String text) throws PageParseException {
+    /**
+     * Reads the digits of {@code number} (as matched by {@link #NUMBER}) by the separator rules in the class doc;
+     * {@code whole} when a ",-" ending says there is no fraction.
+     */
+    private static BigDecimal amount(String number, String currency, String text, boolean whole)
+            throws PageParseException {
         List<String> groups = new ArrayList<>();
         List<Character> separators = new ArrayList<>();
         StringBuilder group = new StringBuilder();
@@ -224,7 +211,15 @@ public final class PriceParser {
         groups.add(group.toString());
 
         Set<Character> kinds = new LinkedHashSet<>(separators);
-        Character decimal = decimalSeparator(separators, kinds, groups);
+        boolean threeDecimals = Currency.getInstance(currency).getDefaultFractionDigits() == THREE_DECIMALS;
+        if (threeDecimals && separators.size() == 1 && separators.get(0) == ',' && groups.get(1).length() == 3) {
+            // "1,500 KWD": a thousand and five hundred in an English-style shop, one and a half in a Tunisian one
+            throw new PageParseException("ambiguous decimal separator in price " + quote(text));
+        }
+        Character decimal = decimalSeparator(separators, kinds, groups, threeDecimals);
+        if (whole && decimal != null) {
+            throw badGrouping(text); // "12,50,-" has a fraction and says it has none
+        }
         if (kinds.size() > 2 || (kinds.size() == 2 && decimal == null)) {
             throw badGrouping(text);
         }
@@ -255,9 +250,11 @@ public final class PriceParser {
     /**
      * Which separator is the decimal point, or null. With both '.' and ',' the last is; beside a space or
      * apostrophe grouping, the '.' or ',' is; a repeated one groups; a single one followed by exactly three
-     * digits groups ("1,234" and "1.234" are 1234) unless the integer part is 0 ("0.125").
+     * digits groups ("1,234" and "1.234" are 1234) unless the integer part is 0 ("0.125") or the currency has three
+     * decimal places ("1.500 KWD" is 1.5).
      */
-    private static Character decimalSeparator(List<Character> separators, Set<Character> kinds, List<String> groups) {
+    private static Character decimalSeparator(List<Character> separators, Set<Character> kinds, List<String> groups,
+            boolean threeDecimals) {
         boolean dot = kinds.contains('.');
         boolean comma = kinds.contains(',');
         if (dot && comma) {
@@ -273,7 +270,7 @@ public final class PriceParser {
         if (separators.size() > 1) {
             return null;
         }
-        boolean looksLikeGrouping = groups.get(1).length() == 3 && !groups.get(0).equals("0");
+        boolean looksLikeGrouping = groups.get(1).length() == 3 && !groups.get(0).equals("0") && !threeDecimals;
         return looksLikeGrouping ? null : candidate;
     }
 

@@ -114,6 +114,19 @@ class CategoryPageParserTest {
                         page("", "<a href=\"/p/99\">Sale item</a><div itemscope itemtype=\"http://schema.org/ItemList\">"
                                 + "<a itemprop=\"itemListElement\" href=\"/p/1\">One</a></div>"),
                         urls("/p/1")),
+                arguments("microdata scheme-less itemtype",
+                        page("", "<div itemscope itemtype=\"//schema.org/ItemList\">"
+                                + "<a itemprop=\"itemListElement\" href=\"/p/1\">One</a></div>"),
+                        urls("/p/1")),
+                arguments("microdata scheme-less ListItem and Product with www",
+                        page("", "<ol itemscope itemtype=\"//www.schema.org/ItemList\">"
+                                + "<li itemprop=\"itemListElement\" itemscope itemtype=\"//schema.org/ListItem\">"
+                                + "<div itemprop=\"item\" itemscope itemtype=\"//schema.org/Product\">"
+                                + "<a itemprop=\"url\" href=\"/p/7\">Seven</a></div></li></ol>"),
+                        urls("/p/7")),
+                arguments("JSON-LD @type as a scheme-less IRI",
+                        page(jsonLd("{\"@type\":\"//schema.org/ItemList\",\"itemListElement\":[\"/p/3\"]}"), ""),
+                        urls("/p/3")),
                 arguments("empty JSON-LD ItemList is an empty category",
                         page(jsonLd("{\"@type\":\"ItemList\",\"numberOfItems\":0,\"itemListElement\":[]}"), ""),
                         urls()),

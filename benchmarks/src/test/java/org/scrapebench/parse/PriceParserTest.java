@@ -72,12 +72,82 @@ class PriceParserTest {
         assertEquals(new Price(new BigDecimal(amount), currency), price);
     }
 
+    /** What real shops print around one price: local currency spellings, footnotes, labels, tax notes. */
+    @ParameterizedTest(name = "[{index}] ''{0}'' -> {1} {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            171900 руб.            | 171900.00  | RUB
+            1 030 р.               | 1030.00    | RUB
+            3 100р.                | 3100.00    | RUB
+            2 285,81 грн.          | 2285.81    | UAH
+            145,00 lei             | 145.00     | RON
+            99 LEI                 | 99.00      | RON
+            21,00 Lei              | 21.00      | RON
+            Rp 1.550.000           | 1550000.00 | IDR
+            230 лв.                | 230.00     | BGN
+            9 472 Ft               | 9472.00    | HUF
+            1.727 Ft               | 1727.00    | HUF
+            10,75 TL               | 10.75      | TRY
+            RM50                   | 50.00      | MYR
+            3,980円                | 3980       | JPY
+            45,000원               | 45000      | KRW
+            NT$ 1,160              | 1160.00    | TWD
+            530,42 Zł              | 530.42     | PLN
+            140,00 pln             | 140.00     | PLN
+            749,00 euro            | 749.00     | EUR
+            Rs1,599.00             | 1599.00    | INR
+            199.90 Fr.             | 199.90     | CHF
+            SGD$4.90               | 4.90       | SGD
+            34,50 € *              | 34.50      | EUR
+            €30,40 **              | 30.40      | EUR
+            CHF 47.00 *            | 47.00      | CHF
+            1.899,- €              | 1899.00    | EUR
+            50,- Kč                | 50.00      | CZK
+            CHF 1'299.-            | 1299.00    | CHF
+            Our Price: $149.95     | 149.95     | USD
+            Cena 283,50 PLN        | 283.50     | PLN
+            Price: £45.00          | 45.00      | GBP
+            Preis: 12,99 €         | 12.99      | EUR
+            Цена: 19 000 руб.      | 19000.00   | RUB
+            Sale Price: $4.59      | 4.59       | USD
+            naše cena 250,00 Kč    | 250.00     | CZK
+            790,00 € HT            | 790.00     | EUR
+            184,20 €HT             | 184.20     | EUR
+            €6.56 + VAT            | 6.56       | EUR
+            12.50 € ex VAT         | 12.50      | EUR
+            24,95 € inkl. MwSt.    | 24.95      | EUR
+            £25.00 (tax incl.)     | 25.00      | GBP
+            166,81 € iva inclusa   | 166.81     | EUR
+            31,07 € (bez DPH)      | 31.07      | EUR
+            Cena: 55,72 zł brutto  | 55.72      | PLN
+            $119. 95               | 119.95     | USD
+            1.837, 32 €            | 1837.32    | EUR
+            1.500 KWD              | 1.500      | KWD
+            KWD 1,250.500          | 1250.500   | KWD
+            BHD 3.250              | 3.250      | BHD
+            OMR 12                 | 12.000     | OMR
+            """)
+    void parsesWhatRealShopsPrintAroundAPrice(String text, String amount, String currency)
+            throws PageParseException {
+        assertEquals(new Price(new BigDecimal(amount), currency), PriceParser.parse(text, null));
+    }
+
+    /** Ranges, "from" prices, old/new pairs and per-period prices are never read as one price. */
+    @ParameterizedTest(name = "[{index}] ''{0}''")
+    @ValueSource(strings = {"$10 - $20", "$10–$20", "841,00 zł – 995,00 zł", "£6.95 - £9.95", "From 26 to 50 €",
+            "from £12.00", "From: $14.97", "ab 12,99 €", "Vanaf € 49.95", "A partir de 11,70 €", "od 49 zł",
+            "от 1 990 руб.", "Pris från 172 kr", "desde $199", "Was $59.99 Now $39.99", "49,99 € statt 69,99 €",
+            "R$ 139,99 R$ 135,99", "Regular price $40.00 Sale price $30.00", "3200 руб. 1500 руб.",
+            "Běžná cena 9 800 Kč", "129,00 € (-15%)", "$29.99/mo", "€12,99 / Monat", "19,99 € pro Monat",
+            "Price: $15.95/mo", "Unit price $4.99 / kg", "$426.20/EA", "1 690,54 руб. (шт)", "12,50,- €"})
+    void refusesRangesFromPricesPairsAndPerPeriodPrices(String text) {
+        assertThrows(PageParseException.class, () -> PriceParser.parse(text, null));
+    }
+
     @ParameterizedTest(name = "[{index}] ''{0}'' hint {1} -> {2}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
             call us              | USD  | unparseable price 'call us'
             from $10             |      | unparseable price 'from $10'
             $10 - $20            |      | unparseable price '$10 - $20'
-            12.50 ex VAT         | EUR  | unparseable price '12.50 ex VAT'
             5 ABC                |      | unparseable price '5 ABC'
             5 all                |      | unparseable price '5 all'
             12.                  | USD  | unparseable price '12.'
@@ -100,6 +170,8 @@ class PriceParserTest {
             €5 USD               |      | conflicting currencies in price '€5 USD'
             12.50                | XYZ  | unknown currency 'XYZ'
             12.50                | dollars | unknown currency 'dollars'
+            "1,500 KWD"          |      | ambiguous decimal separator in price '1,500 KWD'
+            12,5,-               | EUR  | bad digit grouping in price '12,5,-'
             """)
     void rejectsWhatItCannotReadExactly(String text, String hint, String message) {
         PageParseException failure = assertThrows(PageParseException.class, () -> PriceParser.parse(text, hint));

@@ -67,15 +67,45 @@ class ProductPageParserTest {
                         page(jsonLd("{\"@type\":\"http://schema.org/Product\",\"name\":\"Lamp\",\"offers\":"
                                 + offer("12", "USD") + "}"), ""),
                         "Lamp", "12.00", "USD"),
-                arguments("offers list: first offer without price is skipped",
+                arguments("offers list: an offer without price is skipped, equal prices are one",
                         page(jsonLd("{\"@type\":\"Product\",\"name\":\"Kettle\",\"offers\":["
                                 + "{\"@type\":\"Offer\",\"availability\":\"https://schema.org/OutOfStock\"},"
-                                + offer("\"45.00\"", "USD") + "," + offer("\"99.00\"", "USD") + "]}"), ""),
+                                + offer("\"45.00\"", "USD") + "," + offer("45", "USD") + "]}"), ""),
                         "Kettle", "45.00", "USD"),
-                arguments("AggregateOffer uses lowPrice",
+                arguments("several offers: og:price:amount singles one out",
+                        page("<meta property=\"og:price:amount\" content=\"99.00\">"
+                                + "<meta property=\"og:price:currency\" content=\"USD\">"
+                                + jsonLd("{\"@type\":\"Product\",\"name\":\"Kettle\",\"offers\":["
+                                + offer("\"45.00\"", "USD") + "," + offer("\"99.00\"", "USD") + "]}"), ""),
+                        "Kettle", "99.00", "USD"),
+                arguments("AggregateOffer with lowPrice only",
                         page(jsonLd("{\"@type\":\"Product\",\"name\":\"T-Shirt\",\"offers\":{\"@type\":\"AggregateOffer\","
-                                + "\"lowPrice\":10.5,\"highPrice\":20,\"offerCount\":3,\"priceCurrency\":\"USD\"}}"), ""),
+                                + "\"lowPrice\":10.5,\"offerCount\":1,\"priceCurrency\":\"USD\"}}"), ""),
                         "T-Shirt", "10.50", "USD"),
+                arguments("AggregateOffer range: product:price:amount singles out the low end",
+                        page("<meta property=\"product:price:amount\" content=\"10.50\">"
+                                + "<meta property=\"product:price:currency\" content=\"USD\">"
+                                + jsonLd("{\"@type\":\"Product\",\"name\":\"T-Shirt\",\"offers\":{\"@type\":"
+                                + "\"AggregateOffer\",\"lowPrice\":10.5,\"highPrice\":20,\"priceCurrency\":\"USD\"}}"), ""),
+                        "T-Shirt", "10.50", "USD"),
+                arguments("priceSpecification: the StrikethroughPrice is the old price",
+                        page(jsonLd("{\"@type\":\"Product\",\"name\":\"Blender\",\"offers\":{\"@type\":\"Offer\","
+                                + "\"priceCurrency\":\"EUR\",\"priceSpecification\":[{\"@type\":\"UnitPriceSpecification\","
+                                + "\"priceType\":\"https://schema.org/StrikethroughPrice\",\"price\":89.99},"
+                                + "{\"@type\":\"UnitPriceSpecification\",\"price\":69.99}]}}"), ""),
+                        "Blender", "69.99", "EUR"),
+                arguments("a price per kilogram beside the product's price is not a second price",
+                        page(jsonLd("{\"@type\":\"Product\",\"name\":\"Coffee beans 500 g\",\"offers\":{"
+                                + "\"@type\":\"Offer\",\"price\":\"9.95\",\"priceCurrency\":\"EUR\","
+                                + "\"priceSpecification\":{\"@type\":\"UnitPriceSpecification\",\"price\":19.90,"
+                                + "\"priceCurrency\":\"EUR\",\"referenceQuantity\":{\"@type\":\"QuantitativeValue\","
+                                + "\"value\":1,\"unitCode\":\"KGM\"}}}}"), ""),
+                        "Coffee beans 500 g", "9.95", "EUR"),
+                arguments("two Products: the one whose url is another page is a listing, not the page's own",
+                        page(jsonLd("[{\"@type\":\"Product\",\"name\":\"Bundle lamp\",\"url\":\"/products/lamp-bundle\","
+                                + "\"offers\":" + offer("80", "USD") + "},{\"@type\":\"Product\",\"name\":\"Lamp\","
+                                + "\"offers\":" + offer("50", "USD") + "}]"), ""),
+                        "Lamp", "50.00", "USD"),
                 arguments("JSON number price keeps its exact digits",
                         page(jsonLd("{\"@type\":\"Product\",\"name\":\"Sofa\",\"offers\":"
                                 + offer("1234.5", "USD") + "}"), ""),
@@ -135,10 +165,10 @@ class ProductPageParserTest {
                                 + "\"name\":\"Related\",\"offers\":" + offer("1", "USD") + "},\"offers\":"
                                 + offer("100", "USD") + "}"), ""),
                         "Main", "100.00", "USD"),
-                arguments("JSON-LD preferred when microdata is present too",
+                arguments("JSON-LD name preferred when microdata is present too",
                         page(jsonLd("{\"@type\":\"Product\",\"name\":\"From JSON\",\"offers\":" + offer("10", "USD") + "}"),
                                 "<div itemscope itemtype=\"https://schema.org/Product\"><h1 itemprop=\"name\">From microdata"
-                                        + "</h1><span itemprop=\"price\" content=\"20\"></span>"
+                                        + "</h1><span itemprop=\"price\" content=\"10\"></span>"
                                         + "<meta itemprop=\"priceCurrency\" content=\"USD\"></div>"),
                         "From JSON", "10.00", "USD"),
                 arguments("malformed JSON-LD is skipped and microdata answers",
@@ -224,17 +254,43 @@ class ProductPageParserTest {
                                 + "<meta itemprop=\"priceCurrency\" content=\"USD\"><span itemprop=\"price\">19</span>"
                                 + "</div>")),
                         "Hat", "19.00", "USD"),
-                arguments("AggregateOffer lowPrice",
+                arguments("AggregateOffer lowPrice alone",
                         page("", product("<h1 itemprop=\"name\">Socks</h1><div itemprop=\"offers\" itemscope "
                                 + "itemtype=\"https://schema.org/AggregateOffer\"><span itemprop=\"lowPrice\">€4,50</span>"
-                                + " - <span itemprop=\"highPrice\">€9,00</span></div>")),
+                                + "</div>")),
                         "Socks", "4.50", "EUR"),
-                arguments("first of several offers with a price",
-                        page("", product("<h1 itemprop=\"name\">Lens</h1>"
+                arguments("several offers: the visible JSON-LD price singles one out",
+                        page(jsonLd("{\"@type\":\"Product\",\"name\":\"Lens\",\"offers\":" + offer("13800", "JPY") + "}"),
+                                product("<h1 itemprop=\"name\">Lens</h1>"
                                 + OFFER + "<link itemprop=\"availability\" href=\"https://schema.org/SoldOut\"></div>"
                                 + OFFER + "<span itemprop=\"price\">¥12,800</span></div>"
                                 + OFFER + "<span itemprop=\"price\">¥13,800</span></div>")),
-                        "Lens", "12800", "JPY"),
+                        "Lens", "13800", "JPY"),
+                arguments("two prices in one offer: the struck-through one is the old price",
+                        page("", product("<h1 itemprop=\"name\">Kite</h1>" + OFFER
+                                + "<del><span itemprop=\"price\">$60.00</span></del> <span itemprop=\"price\">$45.00</span>"
+                                + "</div>")),
+                        "Kite", "45.00", "USD"),
+                arguments("scheme-less itemtype",
+                        page("", "<div itemscope itemtype=\"//schema.org/Product\"><h1 itemprop=\"name\">Fan</h1>"
+                                + "<div itemprop=\"offers\" itemscope itemtype=\"//www.schema.org/Offer\">"
+                                + "<span itemprop=\"price\">$39</span></div></div>"),
+                        "Fan", "39.00", "USD"),
+                arguments("Product nested in a Product that has a name but no offer",
+                        page("", product("<h1 itemprop=\"name\">Desk Organiser</h1>"
+                                + product("<span itemprop=\"name\">Desk Organiser, walnut</span>" + OFFER
+                                + "<span itemprop=\"price\">£24.00</span></div>"))),
+                        "Desk Organiser, walnut", "24.00", "GBP"),
+                arguments("visually hidden text and a nested SKU are not part of the name",
+                        page("", product("<h1 itemprop=\"name\"><span class=\"visually-hidden\">Product: </span>Wall Clock"
+                                + " <span class=\"sku\" itemprop=\"sku\">WC-12</span></h1>" + OFFER
+                                + "<span itemprop=\"price\">$30</span></div>")),
+                        "Wall Clock", "30.00", "USD"),
+                arguments("a logo link named \"name\" is no name; the meta name is",
+                        page("", product("<a itemprop=\"name\" href=\"https://shop.example/\">Shop</a>"
+                                + "<meta itemprop=\"name\" content=\"Rain Jacket\">" + OFFER
+                                + "<span itemprop=\"price\">$99</span></div>")),
+                        "Rain Jacket", "99.00", "USD"),
                 arguments("name with entities and line breaks",
                         page("", product("<h1 itemprop=\"name\">\n  Fish &amp; Chips\n  Fryer&nbsp;XL\n</h1>" + OFFER
                                 + "<meta itemprop=\"price\" content=\"75\"><meta itemprop=\"priceCurrency\" content=\"GBP\">"
@@ -309,6 +365,46 @@ class ProductPageParserTest {
                                 + offer("\"TBA\"", "USD") + "}"),
                                 product("<h1 itemprop=\"name\">Quote</h1>")),
                         "unparseable price 'TBA'"),
+                arguments("JSON-LD and microdata disagree",
+                        page(jsonLd("{\"@type\":\"Product\",\"name\":\"From JSON\",\"offers\":" + offer("10", "USD") + "}"),
+                                product("<h1 itemprop=\"name\">From microdata</h1><span itemprop=\"price\" content=\"20\">"
+                                        + "</span><meta itemprop=\"priceCurrency\" content=\"USD\">")),
+                        "JSON-LD price 10.00 USD disagrees with microdata price 20.00 USD"),
+                arguments("JSON-LD disagrees with product:price:amount",
+                        page("<meta property=\"product:price:amount\" content=\"15.00\">"
+                                + "<meta property=\"product:price:currency\" content=\"EUR\">"
+                                + jsonLd("{\"@type\":\"Product\",\"name\":\"Scarf\",\"offers\":" + offer("18", "EUR") + "}"),
+                                ""),
+                        "JSON-LD price 18.00 EUR disagrees with product:price:amount 15.00 EUR"),
+                arguments("several offers and nothing singles one out",
+                        page(jsonLd("{\"@type\":\"Product\",\"name\":\"Kettle\",\"offers\":["
+                                + offer("\"45.00\"", "USD") + "," + offer("\"99.00\"", "USD") + "]}"), ""),
+                        "several prices for the product: 45.00 USD and 99.00 USD"),
+                arguments("AggregateOffer range",
+                        page(jsonLd("{\"@type\":\"Product\",\"name\":\"T-Shirt\",\"offers\":{\"@type\":\"AggregateOffer\","
+                                + "\"lowPrice\":10.5,\"highPrice\":20,\"offerCount\":3,\"priceCurrency\":\"USD\"}}"), ""),
+                        "several prices for the product: 10.50 USD and 20.00 USD"),
+                arguments("microdata AggregateOffer range",
+                        page("", product("<h1 itemprop=\"name\">Socks</h1><div itemprop=\"offers\" itemscope "
+                                + "itemtype=\"https://schema.org/AggregateOffer\"><span itemprop=\"lowPrice\">€4,50</span>"
+                                + " - <span itemprop=\"highPrice\">€9,00</span></div>")),
+                        "several prices for the product: 4.50 EUR and 9.00 EUR"),
+                arguments("two prices in one offer, neither marked",
+                        page("", product("<h1 itemprop=\"name\">Kite</h1>" + OFFER
+                                + "<span itemprop=\"price\">$60.00</span> <span itemprop=\"price\">$45.00</span></div>")),
+                        "several prices for the product: 60.00 USD and 45.00 USD"),
+                arguments("two Products with offers, neither the page's own",
+                        page(jsonLd("[{\"@type\":\"Product\",\"name\":\"Lamp\",\"offers\":" + offer("80", "USD") + "},"
+                                + "{\"@type\":\"Product\",\"name\":\"Shade\",\"offers\":" + offer("20", "USD") + "}]"), ""),
+                        "several products on the page: 'Lamp' and 'Shade'"),
+                arguments("cents printed as superscript are not read as part of the whole amount",
+                        page("", product("<h1 itemprop=\"name\">Toaster</h1>" + OFFER
+                                + "<span itemprop=\"price\">$119<sup>95</sup></span></div>")),
+                        "price with raised digits '$11995'"),
+                arguments("a name that is a URL is no name",
+                        page(jsonLd("{\"@type\":\"Product\",\"name\":\"https://shop.example/p/1\",\"offers\":"
+                                + offer("5", "USD") + "}"), ""),
+                        "product has no name"),
                 arguments("microdata Product without name",
                         page("", product(OFFER + "<span itemprop=\"price\">$5</span></div>")),
                         "product has no name"),
@@ -354,15 +450,48 @@ class ProductPageParserTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            shopify-like.html     | Merino Crew Sweater — Charcoal         | 89.00   | USD
-            woocommerce-like.html | Espresso Machine “Barista Pro” & Tamper | 1249.90 | EUR
-            magento-like.html     | Trail Runner 2 Men's Shoe              | 79.00   | GBP
+            shopify-like.html                          | Merino Crew Sweater — Charcoal           | 89.00   | USD
+            woocommerce-like.html                      | Espresso Machine “Barista Pro” & Tamper  | 1249.90 | EUR
+            magento-like.html                          | Trail Runner 2 Men's Shoe                | 79.00   | GBP
+            auction-hidden-title-prefix.html           | Vintage Brass Ship Compass 3" Gimbal Mount | 45.00 | USD
+            name-with-nested-sku.html                  | Akku-Bohrschrauber 18V                   | 129.00  | EUR
+            regular-and-special-price-in-one-offer.html | Sac à dos Randonnée 30 L                | 44.90   | EUR
+            schemeless-itemtype.html                   | Czajnik elektryczny 1,7 l                | 149.99  | PLN
+            product-nested-in-page-wide-product.html   | Trekking Poles Carbon, Pair              | 89.95   | GBP
+            old-and-sale-price-in-one-element.html     | Handmühle Keramik                        | 29.00   | EUR
             """)
     void readsRealisticShopPages(String file, String name, String amount, String currency)
             throws IOException, PageParseException {
         ProductPage product = parser.parse(PAGE, resource(file));
 
         assertEquals(new ProductPage(name, new Price(new BigDecimal(amount), currency)), product);
+    }
+
+    @Test
+    void takesTheOfferOnThePagesOwnAddressOverATravelSizeListedFirst() throws IOException, PageParseException {
+        URI fullSizePage = URI.create("https://bloom.example/products/rose-face-cream");
+
+        ProductPage product = parser.parse(fullSizePage, resource("travel-size-before-full-size.html"));
+
+        assertEquals(new ProductPage("Rose Face Cream", new Price(new BigDecimal("38.00"), "USD")), product);
+    }
+
+    @Test
+    void refusesSeveralOffersWhenNoneIsOnThePagesOwnAddress() throws IOException {
+        URI elsewhere = URI.create("https://mirror.example/rose-face-cream");
+        String html = resource("travel-size-before-full-size.html").replace("<link rel=\"canonical\"", "<link rel=\"x\"");
+
+        PageParseException failure = assertThrows(PageParseException.class, () -> parser.parse(elsewhere, html));
+
+        assertEquals("several prices for the product: 12.00 USD and 38.00 USD", failure.getMessage());
+    }
+
+    @Test
+    void refusesAJsonLdPriceThatDisagreesWithOgPriceNamingBoth() {
+        PageParseException failure = assertThrows(PageParseException.class,
+                () -> parser.parse(PAGE, resource("json-ld-disagrees-with-og-price.html")));
+
+        assertEquals("JSON-LD price 49.00 USD disagrees with og:price:amount 39.00 USD", failure.getMessage());
     }
 
     @Test
