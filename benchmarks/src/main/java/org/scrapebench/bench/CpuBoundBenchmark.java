@@ -15,12 +15,13 @@ import org.scrapebench.fixtures.CatalogSpec;
  * <p>Trap: the default concurrency is 0 = one per core; more threads than cores only add
  * switching. The bound is products x (parse + compute per product, from the calibration) / cores.
  *
- * <p>Warm-up is 5 iterations, not 3: with both cores busy parsing, the JIT's compiler threads get
- * little CPU, and at 3 the asynchronous and worker models were still getting faster.
+ * <p>Warm-up is 4 iterations, not 2: there is no fixture server to warm first, and with both cores
+ * busy parsing the JIT's compiler threads get little CPU, so the asynchronous and worker models
+ * were still getting faster after 3.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar CpuBound}
  */
-@Warmup(iterations = 5, time = 1)
+@Warmup(iterations = 4, time = 1)
 public class CpuBoundBenchmark extends ScrapeBenchmark {
 
     @Param("200")

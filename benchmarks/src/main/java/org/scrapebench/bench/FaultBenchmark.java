@@ -1,7 +1,6 @@
 package org.scrapebench.bench;
 
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Param;
 
 /**
@@ -13,13 +12,12 @@ import org.openjdk.jmh.annotations.Param;
  * thread while it waits pays for it with that thread; an asynchronous one does not.
  *
  * <p>The warm-up per fork is that of {@link IoBoundBenchmark}, whose job this is without faults,
- * so a row here over its I/O-bound row is the price of resilience. One fork and four measured
- * iterations (not five), to keep the full run under 15 minutes.
+ * so a row here over its I/O-bound row is the price of resilience. One fork, to keep the full run
+ * under 15 minutes.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar Fault}
  */
-@Fork(1)
-@Measurement(iterations = 4, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch", "-XX:+UseG1GC"})
 public class FaultBenchmark extends HttpScrapeBenchmark {
 
     /**

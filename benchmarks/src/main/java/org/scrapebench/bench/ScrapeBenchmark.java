@@ -24,14 +24,21 @@ import org.scrapebench.scrape.ScrapeResult;
  * here once (JMH reads {@code @Param} fields of superclasses); a subclass declares only the knobs
  * of its own and says how to open the trial.
  *
- * <p>Fork and iteration counts are sized for 2 shared cores: several forks, so that fork-to-fork
- * variance shows in the error, and iterations long enough to hold several jobs of the fast models.
+ * <p>Every fork runs with the same named settings, never the JDK's defaults, which differ between
+ * JDKs and machines: a fixed heap (-Xms = -Xmx, so no resizing pauses land in some iterations and
+ * not others), touched at start-up (-XX:+AlwaysPreTouch: page faults stay out of the
+ * measurement), and G1 named (the default collector of both JDKs on this machine, so the numbers
+ * stay those a user of either JDK gets). Fork and iteration counts are sized for 2 shared cores:
+ * two forks, so that fork-to-fork variance shows in the error (an interleaved run alternates them
+ * over the JDKs), two warm-up iterations after the fixture server's own warm-up, and four measured
+ * iterations long enough to hold several jobs of the fast models. The committed A/A pair is the
+ * measurement that says whether this is enough (results/README.md).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(2)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch", "-XX:+UseG1GC"})
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 4, time = 1)
 @State(Scope.Benchmark)
 public abstract class ScrapeBenchmark {
 

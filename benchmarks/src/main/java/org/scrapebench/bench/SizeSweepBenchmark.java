@@ -15,7 +15,7 @@ import org.scrapebench.models.Model;
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar SizeSweep}
  */
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch", "-XX:+UseG1GC"})
 @Warmup(iterations = 1, time = 1)
 @Measurement(iterations = 3, time = 1)
 public class SizeSweepBenchmark extends HttpScrapeBenchmark {
