@@ -183,7 +183,9 @@ public final class ScrapeTrial implements AutoCloseable {
 
     /** One scrape, validated; counts go to {@code counters}. */
     public ScrapeResult scrape(ScrapeCounters counters) throws InterruptedException {
+        long stallsBefore = scraper.stalls();
         ScrapeResult result = scrapeOnce();
+        counters.stalls += scraper.stalls() - stallsBefore;
         counters.requests += result.requests();
         counters.retries += result.retries();
         counters.failures += result.failures().size();

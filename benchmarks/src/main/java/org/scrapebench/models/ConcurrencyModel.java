@@ -16,6 +16,14 @@ public interface ConcurrencyModel extends AutoCloseable {
      */
     ScrapeResult scrape(URI categoryUrl) throws InterruptedException;
 
+    /**
+     * Times the model found its one thread of work stalled (an event loop held by one task past a
+     * threshold), counted since it was created; 0 for models that have no such thread.
+     */
+    default long stalls() {
+        return 0;
+    }
+
     @Override
     void close();
 }

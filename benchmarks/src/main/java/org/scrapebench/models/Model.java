@@ -24,6 +24,8 @@ public enum Model {
             VirtualThreadsModel::new),
     COMPLETABLE_FUTURE("HttpClient.sendAsync composed with thenApply/allOf, no thread blocked per request; n in flight",
             Traits.threads("cf-parse-"), CompletableFutureModel::new),
+    EVENT_LOOP("Vert.x WebClient on one event loop thread that also parses and computes, as asyncio does; n in flight",
+            Traits.threads(EventLoopModel.THREAD_PREFIX).withCpu(CpuParallelism.ONE_THREAD), EventLoopModel::new),
     WORKER_PROCESSES("P worker JVMs fed over stdin/stdout, n in flight spread over them: isolation, at the price of start-up and IPC",
             Traits.processes("worker-"), WorkerProcessesModel::new);
 

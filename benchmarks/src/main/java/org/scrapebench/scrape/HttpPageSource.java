@@ -10,9 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -30,10 +28,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * shares one). HTTP/1.1 only: the client's default HTTP/2 with an h2c upgrade fails under load
  * against WireMock ("EOF reached while reading"). Every request has a timeout that covers the whole
  * exchange, body included: the JDK's own request timeout stops at the response headers, so a server
- * that dribbles its body would otherwise hold a request for as long as it likes. Connection errors,
- * timeouts, 408, 429, 500, 502, 503 and 504 are retried as {@link RetryPolicy} allows; any other
- * status, and pages that cannot be parsed, are not. Redirects are followed by hand so that they can
- * be kept on the page's own host, limited and counted.
+ * that dribbles its body would otherwise hold a request for as long as it likes. What to retry,
+ * when, which redirects to follow and when to give up is decided by {@link FetchStateMachine}, which
+ * this class only drives (redirects are followed by hand so that they can be kept on the page's own
+ * host, limited and counted).
  *
  * <p>One thing is out of our hands: the JDK client itself silently repeats a GET once when the
  * connection dies before any byte of the response (a reset or an empty response); such a repeat is
@@ -101,65 +99,60 @@ public final class HttpPageSource implements PageSource {
 
     @Override
     public Page fetch(URI url) throws FetchException, InterruptedException {
-        Attempt attempt = Attempt.first(url);
+        FetchStateMachine fetch = new FetchStateMachine(url, settings);
         while (true) {
-            Step step;
-            CompletableFuture<HttpResponse<String>> response = send(attempt.current);
+            FetchStateMachine.Decision decision;
+            CompletableFuture<HttpResponse<String>> response = send(fetch.target());
             try {
-                step = classify(attempt.current, response.get());
+                decision = onResponse(fetch, response.get());
             } catch (InterruptedException e) {
                 response.cancel(true);
                 throw e;
             } catch (ExecutionException e) {
-                step = Step.retry(describe(unwrap(e)), null);
+                decision = onError(fetch, unwrap(e));
             }
-            Object next = advance(attempt, step);
-            if (next instanceof Page page) {
-                return page;
+            if (decision instanceof FetchStateMachine.Done done) {
+                return done.page();
             }
-            Attempt following = (Attempt) next;
-            if (following.delay.toMillis() > 0) {
-                Thread.sleep(following.delay.toMillis());
+            if (decision instanceof FetchStateMachine.Fail fail) {
+                throw fail.toException();
             }
-            attempt = following;
+            if (decision instanceof FetchStateMachine.Retry retry && retry.delay().toMillis() > 0) {
+                Thread.sleep(retry.delay().toMillis());
+            }
         }
     }
 
     @Override
     public CompletableFuture<Page> fetchAsync(URI url) {
-        return fetchAsync(Attempt.first(url));
+        return fetchAsync(new FetchStateMachine(url, settings));
     }
 
-    private CompletableFuture<Page> fetchAsync(Attempt attempt) {
+    private CompletableFuture<Page> fetchAsync(FetchStateMachine fetch) {
         CompletableFuture<HttpResponse<String>> response;
         try {
-            response = send(attempt.current);
+            response = send(fetch.target());
         } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(new FetchException(attempt.original, attempt.requests + 1, describe(e)));
+            return CompletableFuture.failedFuture(fetch.onUnsendable(describe(e)).toException());
         }
         return response
-                .handle((r, error) -> error == null ? classify(attempt.current, r) : Step.retry(describe(unwrap(error)), null))
-                .thenCompose(step -> {
-                    Object next;
-                    try {
-                        next = advance(attempt, step);
-                    } catch (FetchException e) {
-                        return CompletableFuture.failedFuture(e);
+                .handle((r, error) -> error == null ? onResponse(fetch, r) : onError(fetch, unwrap(error)))
+                .thenCompose(decision -> {
+                    if (decision instanceof FetchStateMachine.Done done) {
+                        return CompletableFuture.completedFuture(done.page());
                     }
-                    if (next instanceof Page page) {
-                        return CompletableFuture.completedFuture(page);
+                    if (decision instanceof FetchStateMachine.Fail fail) {
+                        return CompletableFuture.failedFuture(fail.toException());
                     }
-                    Attempt following = (Attempt) next;
-                    if (following.delay.isZero()) {
-                        return fetchAsync(following);
+                    if (!(decision instanceof FetchStateMachine.Retry retry) || retry.delay().isZero()) {
+                        return fetchAsync(fetch);
                     }
                     // Waits on the timer, holding no thread while it waits.
-                    CompletableFuture<Attempt> later = new CompletableFuture<>();
+                    CompletableFuture<FetchStateMachine> later = new CompletableFuture<>();
                     try {
-                        timer.schedule(() -> later.complete(following), following.delay.toMillis(), TimeUnit.MILLISECONDS);
+                        timer.schedule(() -> later.complete(fetch), retry.delay().toMillis(), TimeUnit.MILLISECONDS);
                     } catch (RejectedExecutionException e) {
-                        return CompletableFuture.failedFuture(new FetchException(attempt.original, following.requests,
-                                "page source closed"));
+                        return CompletableFuture.failedFuture(fetch.abandon("page source closed").toException());
                     }
                     return later.thenCompose(this::fetchAsync);
                 });
@@ -200,90 +193,6 @@ public final class HttpPageSource implements PageSource {
         return bounded;
     }
 
-    /** The state of one page's fetch: where it is now and what it has cost. */
-    private static final class Attempt {
-        final URI original;
-        final URI current;
-        final int requests;
-        final int failures;
-        final int redirects;
-        final Duration delay;
-
-        private Attempt(URI original, URI current, int requests, int failures, int redirects, Duration delay) {
-            this.original = original;
-            this.current = current;
-            this.requests = requests;
-            this.failures = failures;
-            this.redirects = redirects;
-            this.delay = delay;
-        }
-
-        static Attempt first(URI url) {
-            return new Attempt(url, url, 0, 0, 0, Duration.ZERO);
-        }
-    }
-
-    /** What one response means for the fetch. */
-    private static final class Step {
-        final String body;
-        final URI redirect;
-        final String retryReason;
-        final Duration retryAfter;
-        final String failReason;
-
-        private Step(String body, URI redirect, String retryReason, Duration retryAfter, String failReason) {
-            this.body = body;
-            this.redirect = redirect;
-            this.retryReason = retryReason;
-            this.retryAfter = retryAfter;
-            this.failReason = failReason;
-        }
-
-        static Step done(String body) {
-            return new Step(body, null, null, null, null);
-        }
-
-        static Step follow(URI location) {
-            return new Step(null, location, null, null, null);
-        }
-
-        static Step retry(String reason, Duration retryAfter) {
-            return new Step(null, null, reason, retryAfter, null);
-        }
-
-        static Step fail(String reason) {
-            return new Step(null, null, null, null, reason);
-        }
-    }
-
-    /** Either the finished {@link Page} or the next {@link Attempt}; throws when the fetch is over. */
-    private Object advance(Attempt attempt, Step step) throws FetchException {
-        int requests = attempt.requests + 1;
-        if (step.body != null) {
-            return new Page(attempt.original, attempt.current, step.body, requests);
-        }
-        if (step.failReason != null) {
-            throw new FetchException(attempt.original, requests, step.failReason);
-        }
-        if (step.redirect != null) {
-            if (attempt.redirects >= settings.maxRedirects()) {
-                throw new FetchException(attempt.original, requests,
-                        "too many redirects (more than " + settings.maxRedirects() + ")");
-            }
-            if (!sameSite(attempt.original, step.redirect)) {
-                throw new FetchException(attempt.original, requests, "redirect off the site to " + step.redirect);
-            }
-            return new Attempt(attempt.original, step.redirect, requests, attempt.failures, attempt.redirects + 1, Duration.ZERO);
-        }
-        int failures = attempt.failures + 1;
-        if (failures >= settings.retry().maxAttempts()) {
-            String suffix = settings.retry().maxAttempts() > 1 ? " (gave up after " + failures + " tries)" : "";
-            throw new FetchException(attempt.original, requests, step.retryReason + suffix);
-        }
-        Duration delay = settings.retry().delayAfter(failures, step.retryAfter);
-        return new Attempt(attempt.original, attempt.current, requests, failures, attempt.redirects, delay);
-    }
-
     private HttpRequest request(URI url) {
         return HttpRequest.newBuilder(url)
                 .timeout(settings.requestTimeout())
@@ -293,51 +202,26 @@ public final class HttpPageSource implements PageSource {
                 .build();
     }
 
-    private static Step classify(URI current, HttpResponse<String> response) {
-        int status = response.statusCode();
-        if (status >= 200 && status < 300) {
-            return Step.done(response.body());
-        }
-        if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
-            Optional<String> location = response.headers().firstValue("Location");
-            if (location.isEmpty()) {
-                return Step.fail("HTTP " + status + " without a Location header");
-            }
-            try {
-                return Step.follow(current.resolve(location.get().trim()));
-            } catch (IllegalArgumentException e) {
-                return Step.fail("HTTP " + status + " with a malformed Location '" + location.get() + "'");
-            }
-        }
-        if (status == 408 || status == 429 || status == 500 || status == 502 || status == 503 || status == 504) {
-            return Step.retry("HTTP " + status, retryAfter(response));
-        }
-        return Step.fail("HTTP " + status);
+    private static FetchStateMachine.Decision onResponse(FetchStateMachine fetch, HttpResponse<String> response) {
+        return fetch.onResponse(response.statusCode(), response.headers()::firstValue, response.body());
     }
 
-    private static Duration retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After").map(value -> {
-            try {
-                long seconds = Long.parseLong(value.trim());
-                return seconds >= 0 ? Duration.ofSeconds(seconds) : null;
-            } catch (NumberFormatException e) {
-                return null; // an HTTP-date: fall back to our own backoff
-            }
-        }).orElse(null);
+    private FetchStateMachine.Decision onError(FetchStateMachine fetch, Throwable error) {
+        if (error instanceof HttpConnectTimeoutException) {
+            return fetch.onConnectTimeout();
+        }
+        if (error instanceof HttpTimeoutException) {
+            return fetch.onTimeout();
+        }
+        if (error instanceof ConnectException) {
+            return fetch.onConnectionRefused();
+        }
+        return fetch.onTransportError(describe(error));
     }
 
-    /**
-     * Same host (case-insensitive) over http or https, and the same explicit port if either URL
-     * names one: the rule the category parser applies to links, so that an http to https redirect
-     * on default ports stays on the site.
-     */
+    /** The rule {@link FetchStateMachine} applies to redirects. */
     public static boolean sameSite(URI origin, URI target) {
-        String scheme = target.getScheme() == null ? "" : target.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            return false;
-        }
-        return origin.getHost() != null && origin.getHost().equalsIgnoreCase(target.getHost())
-                && origin.getPort() == target.getPort();
+        return FetchStateMachine.sameSite(origin, target);
     }
 
     private static Throwable unwrap(Throwable error) {
@@ -348,16 +232,8 @@ public final class HttpPageSource implements PageSource {
         return t;
     }
 
-    private String describe(Throwable e) {
-        if (e instanceof HttpConnectTimeoutException) {
-            return "connect timed out after " + settings.connectTimeout().toMillis() + " ms";
-        }
-        if (e instanceof HttpTimeoutException) {
-            return "timed out after " + settings.requestTimeout().toMillis() + " ms";
-        }
-        if (e instanceof ConnectException) {
-            return "connection refused";
-        }
+    /** A transport error as a failure reason: its kind and message on one line. */
+    public static String describe(Throwable e) {
         String message = e.getMessage();
         String kind = e.getClass().getSimpleName();
         return message == null || message.isBlank() ? kind : kind + ": " + message.replace('\n', ' ');

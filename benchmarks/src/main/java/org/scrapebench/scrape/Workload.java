@@ -36,12 +36,22 @@ public final class Workload implements AutoCloseable {
     private final Gil gil;
 
     public Workload(ScrapeSettings settings) {
+        this(settings, settings.source().open());
+    }
+
+    /** The job over pages from {@code source} (a transport of the model's own), closed with the workload. */
+    public Workload(ScrapeSettings settings, PageSource source) {
         this.settings = settings;
-        this.categoryParser = settings.productLinkSelector() == null
-                ? new CategoryPageParser()
-                : new CategoryPageParser(settings.productLinkSelector());
+        this.source = source;
+        try {
+            this.categoryParser = settings.productLinkSelector() == null
+                    ? new CategoryPageParser()
+                    : new CategoryPageParser(settings.productLinkSelector());
+        } catch (RuntimeException e) {
+            source.close();
+            throw e;
+        }
         this.gil = Gil.of(settings.gil());
-        this.source = settings.source().open();
     }
 
     /** The lock CPU work holds in this process when the GIL switch is on. */
