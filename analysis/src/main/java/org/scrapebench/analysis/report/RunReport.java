@@ -45,7 +45,7 @@ public final class RunReport {
     /** The sweeps plot time against this param; every other regime gets bars. */
     static final Map<String, String> SWEEP_AXIS = Map.of("concurrency-sweep", "concurrency", "size-sweep", "products");
     static final String ALLOCATION = "gc.alloc.rate.norm";
-    static final List<String> COUNTERS = List.of("requests", "retries", "failures");
+    static final List<String> COUNTERS = List.of("requests", "retries", "failures", "stalls");
     /** The aux counter of operations: JMH sums EVENTS counters over all iterations, so per op = counter / scrapes. */
     static final String OPERATIONS_COUNTER = "scrapes";
 
@@ -217,7 +217,9 @@ public final class RunReport {
                 + cell(paramsShown(fixed))) + ".");
         out.println();
         boolean anyAllocation = rows.stream().anyMatch(r -> r.secondary().containsKey(ALLOCATION));
-        boolean anyCounters = rows.stream().anyMatch(r -> COUNTERS.stream().anyMatch(r.secondary()::containsKey));
+        List<String> counters = COUNTERS.stream()
+                .filter(c -> rows.stream().anyMatch(r -> r.secondary().containsKey(c))).toList();
+        boolean anyCounters = !counters.isEmpty();
         boolean multiMethod = methods.size() > 1;
         List<String> header = new ArrayList<>();
         if (multiMethod) {
@@ -233,7 +235,7 @@ public final class RunReport {
         // files written before the scrapes counter only have totals over the whole run
         boolean perOp = rows.stream().allMatch(r -> r.secondary().containsKey(OPERATIONS_COUNTER));
         if (anyCounters) {
-            header.add("requests / retries / failures " + (perOp ? "per op" : "over all iterations"));
+            header.add(String.join(" / ", counters) + " " + (perOp ? "per op" : "over all iterations"));
         }
         boolean anyTrials = rows.stream().anyMatch(r -> !run.facts().trials(r.benchmark(), r.params()).isEmpty());
         if (anyTrials) {
@@ -268,7 +270,7 @@ public final class RunReport {
             }
             if (anyCounters) {
                 double ops = perOp ? r.secondary().get(OPERATIONS_COUNTER).score() : 1;
-                cells.add(COUNTERS.stream().map(c -> Optional.ofNullable(r.secondary().get(c))
+                cells.add(counters.stream().map(c -> Optional.ofNullable(r.secondary().get(c))
                         .map(x -> ops > 0 ? NumberText.significant(x.score() / ops, 4) : "n/a")
                         .orElse("-")).collect(Collectors.joining(" / ")));
             }
