@@ -57,6 +57,8 @@ public final class BenchRunner implements Callable<Integer> {
             IoBoundBenchmark.class,
             CpuBoundBenchmark.class,
             MixedBenchmark.class,
+            GilCpuBoundBenchmark.class,
+            GilIoBoundBenchmark.class,
             ConcurrencySweepBenchmark.class,
             SizeSweepBenchmark.class,
             FaultBenchmark.class);
@@ -302,7 +304,7 @@ public final class BenchRunner implements Callable<Integer> {
                     .measurementTime(TimeValue.milliseconds(500));
             if (benchmark == CalibrationBenchmark.class) {
                 builder.param("pageKb", "4").param("computeRounds", "0").param("products", "40");
-            } else if (benchmark == CpuBoundBenchmark.class) {
+            } else if (CpuBoundBenchmark.class.isAssignableFrom(benchmark)) {
                 builder.param("products", "40");
             } else {
                 builder.param("serverWarmUpSeconds", "0").param("concurrency", "4").param("products", "20");

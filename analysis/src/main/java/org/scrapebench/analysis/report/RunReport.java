@@ -40,10 +40,12 @@ import org.scrapebench.analysis.stats.MeanInterval;
  */
 public final class RunReport {
 
-    static final List<String> REGIME_ORDER = List.of("io-bound", "cpu-bound", "mixed", "concurrency-sweep",
+    static final List<String> REGIME_ORDER = List.of("io-bound", "cpu-bound", "mixed", "gil-cpu-bound", "gil-io-bound",
+            "concurrency-sweep", "process-sweep",
             "size-sweep", "fault");
     /** The sweeps plot time against this param; every other regime gets bars. */
-    static final Map<String, String> SWEEP_AXIS = Map.of("concurrency-sweep", "concurrency", "size-sweep", "products");
+    static final Map<String, String> SWEEP_AXIS = Map.of("concurrency-sweep", "concurrency", "size-sweep", "products",
+            "process-sweep", "processes");
     static final String ALLOCATION = "gc.alloc.rate.norm";
     static final List<String> COUNTERS = List.of("requests", "retries", "failures", "stalls");
     /** The aux counter of operations: JMH sums EVENTS counters over all iterations, so per op = counter / scrapes. */
