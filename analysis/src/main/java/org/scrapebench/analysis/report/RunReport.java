@@ -370,6 +370,22 @@ public final class RunReport {
         charts.regime(regime, rows).forEach(chart -> out.println(ReportCharts.markdownLink(chart)));
     }
 
+    /**
+     * Which of the other JDKs' runs to compare with: the runs this one was interleaved with, where
+     * recorded; else those measured from the same commit; else every one (the newest per JDK wins).
+     */
+    private List<RunDirectory> partners(List<RunDirectory> others) {
+        List<String> paired = run.facts().pairedWith();
+        if (!paired.isEmpty()) {
+            return others.stream().filter(o -> paired.contains(o.name())).toList();
+        }
+        Optional<String> commit = run.environment().flatMap(RunEnvironment::commit);
+        List<RunDirectory> sameCommit = others.stream()
+                .filter(o -> commit.isPresent() && o.environment().flatMap(RunEnvironment::commit).equals(commit))
+                .toList();
+        return sameCommit.isEmpty() ? others : sameCommit;
+    }
+
     private void crossJdk(PrintWriter out) {
         Path parent = run.dir().toAbsolutePath().normalize().getParent();
         List<RunDirectory> others = new ArrayList<>();
@@ -395,7 +411,7 @@ public final class RunReport {
             }
         }
         Map<Integer, RunDirectory> newestByMajor = new TreeMap<>();
-        for (RunDirectory other : others) {
+        for (RunDirectory other : partners(others)) {
             newestByMajor.merge(other.jdkMajor(), other,
                     (a, b) -> a.orderKey().compareTo(b.orderKey()) >= 0 ? a : b);
         }
