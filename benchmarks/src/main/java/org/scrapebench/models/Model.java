@@ -24,6 +24,8 @@ public enum Model {
             VirtualThreadsModel::new),
     COMPLETABLE_FUTURE("HttpClient.sendAsync composed with thenApply/allOf, no thread blocked per request; n in flight",
             Traits.threads("cf-parse-"), CompletableFutureModel::new),
+    PIPELINE("stages joined by bounded queues: walk, n blocking fetchers, one parser per core; a full queue holds back the stage before it",
+            Traits.threads("pipeline-"), PipelineModel::new),
     WORKER_PROCESSES("P worker JVMs fed over stdin/stdout, n in flight spread over them: isolation, at the price of start-up and IPC",
             Traits.processes("worker-"), WorkerProcessesModel::new);
 
