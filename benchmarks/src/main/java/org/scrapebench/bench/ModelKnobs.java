@@ -10,8 +10,11 @@ import org.scrapebench.models.Model;
  * @param computeRounds rounds of per-product CPU work
  * @param gil           whether CPU work holds one lock per process
  * @param processes     worker processes for the models that start them; 0 = one per core
+ * @param queueCapacity capacity of each queue between pipeline stages; 0 = the model's default
+ * @param parseWorkers  threads of a pipeline's parse stage; 0 = one per core
  */
-public record ModelKnobs(Model model, int concurrency, int computeRounds, boolean gil, int processes) {
+public record ModelKnobs(Model model, int concurrency, int computeRounds, boolean gil, int processes,
+                         int queueCapacity, int parseWorkers) {
 
     public ModelKnobs {
         if (concurrency < 0) {
@@ -20,11 +23,20 @@ public record ModelKnobs(Model model, int concurrency, int computeRounds, boolea
         if (processes < 0) {
             throw new IllegalArgumentException("processes must be 0 (= cores) or more, was " + processes);
         }
+        if (queueCapacity < 0) {
+            throw new IllegalArgumentException("queueCapacity must be 0 (= the model's default) or more, was "
+                    + queueCapacity);
+        }
+        if (parseWorkers < 0) {
+            throw new IllegalArgumentException("parseWorkers must be 0 (= cores) or more, was " + parseWorkers);
+        }
     }
 
     /** From the params' text; {@code gil} is {@code on} or {@code off}. */
-    public static ModelKnobs of(Model model, int concurrency, int computeRounds, String gil, int processes) {
-        return new ModelKnobs(model, concurrency, computeRounds, parseSwitch("gil", gil), processes);
+    public static ModelKnobs of(Model model, int concurrency, int computeRounds, String gil, int processes,
+                                int queueCapacity, int parseWorkers) {
+        return new ModelKnobs(model, concurrency, computeRounds, parseSwitch("gil", gil), processes, queueCapacity,
+                parseWorkers);
     }
 
     /** {@code n = 0} means one per core, as in shipilev's benchmarks. */

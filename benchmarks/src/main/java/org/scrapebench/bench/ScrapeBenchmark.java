@@ -54,13 +54,21 @@ public abstract class ScrapeBenchmark {
     @Param("0")
     public int processes;
 
+    /** PIPELINE: capacity of each queue between its stages; 0 = the model's default. Other models ignore it. */
+    @Param("0")
+    public int queueCapacity;
+
+    /** PIPELINE: threads of its parse stage; 0 = one per core. Other models ignore it. */
+    @Param("0")
+    public int parseWorkers;
+
     private ScrapeTrial trial;
 
     protected abstract ScrapeTrial openTrial();
 
     /** The knobs every model reads, from this benchmark's params. */
     protected ModelKnobs modelKnobs(int concurrency, int computeRounds) {
-        return ModelKnobs.of(model, concurrency, computeRounds, gil, processes);
+        return ModelKnobs.of(model, concurrency, computeRounds, gil, processes, queueCapacity, parseWorkers);
     }
 
     @Setup(Level.Trial)

@@ -170,7 +170,7 @@ public final class ScrapeCli implements Callable<Integer> {
                 Duration.ofSeconds(timeoutSeconds),
                 new RetryPolicy(retries + 1, RetryPolicy.DEFAULT.baseDelay(), RetryPolicy.DEFAULT.maxDelay()), 5);
         ScrapeSettings settings = new ScrapeSettings(new PageSourceSpec.Http(http), concurrency, productLinks, 0,
-                gil == GilSwitch.on, p);
+                gil == GilSwitch.on, p, 0, ScrapeSettings.cores());
 
         ScrapeResult result;
         try (ConcurrencyModel scraper = model.create(settings)) {

@@ -26,6 +26,8 @@ public enum Model {
             Traits.threads("cf-parse-"), CompletableFutureModel::new),
     EVENT_LOOP("Vert.x WebClient on one event loop thread that also parses and computes, as asyncio does; n in flight",
             Traits.threads(EventLoopModel.THREAD_PREFIX).withCpu(CpuParallelism.ONE_THREAD), EventLoopModel::new),
+    PIPELINE("stages joined by bounded queues: walk, n blocking fetchers, one parser per core; a full queue holds back the stage before it",
+            Traits.threads("pipeline-"), PipelineModel::new),
     WORKER_PROCESSES("P worker JVMs fed over stdin/stdout, n in flight spread over them: isolation, at the price of start-up and IPC",
             Traits.processes("worker-"), WorkerProcessesModel::new);
 

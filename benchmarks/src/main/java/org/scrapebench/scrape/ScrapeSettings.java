@@ -12,9 +12,12 @@ import java.util.Objects;
  * @param gil                 whether CPU work (parsing and computing) holds one lock per process, as
  *                            CPython's threads do ({@link Gil})
  * @param processes           worker processes, for the models that start them (>= 1)
+ * @param queueCapacity       capacity of each queue between the stages of the models built as a
+ *                            pipeline; 0 = the model's own default
+ * @param parseWorkers        threads of the parse stage of the models built as a pipeline (>= 1)
  */
 public record ScrapeSettings(PageSourceSpec source, int concurrency, String productLinkSelector, int computeRounds,
-                             boolean gil, int processes) {
+                             boolean gil, int processes, int queueCapacity, int parseWorkers) {
 
     public ScrapeSettings {
         Objects.requireNonNull(source, "source");
@@ -27,14 +30,21 @@ public record ScrapeSettings(PageSourceSpec source, int concurrency, String prod
         if (processes < 1) {
             throw new IllegalArgumentException("processes must be at least 1, was " + processes);
         }
+        if (queueCapacity < 0) {
+            throw new IllegalArgumentException("queueCapacity must be 0 (= the model's default) or more, was "
+                    + queueCapacity);
+        }
+        if (parseWorkers < 1) {
+            throw new IllegalArgumentException("parseWorkers must be at least 1, was " + parseWorkers);
+        }
         if (productLinkSelector != null && productLinkSelector.isBlank()) {
             productLinkSelector = null;
         }
     }
 
-    /** No GIL, one worker process per core. */
+    /** No GIL, one worker process per core, the pipeline's default queues, one parse worker per core. */
     public ScrapeSettings(PageSourceSpec source, int concurrency, String productLinkSelector, int computeRounds) {
-        this(source, concurrency, productLinkSelector, computeRounds, false, cores());
+        this(source, concurrency, productLinkSelector, computeRounds, false, cores(), 0, cores());
     }
 
     public static ScrapeSettings http(int concurrency) {
@@ -42,15 +52,28 @@ public record ScrapeSettings(PageSourceSpec source, int concurrency, String prod
     }
 
     public ScrapeSettings withConcurrency(int newConcurrency) {
-        return new ScrapeSettings(source, newConcurrency, productLinkSelector, computeRounds, gil, processes);
+        return new ScrapeSettings(source, newConcurrency, productLinkSelector, computeRounds, gil, processes,
+                queueCapacity, parseWorkers);
     }
 
     public ScrapeSettings withGil(boolean newGil) {
-        return new ScrapeSettings(source, concurrency, productLinkSelector, computeRounds, newGil, processes);
+        return new ScrapeSettings(source, concurrency, productLinkSelector, computeRounds, newGil, processes,
+                queueCapacity, parseWorkers);
     }
 
     public ScrapeSettings withProcesses(int newProcesses) {
-        return new ScrapeSettings(source, concurrency, productLinkSelector, computeRounds, gil, newProcesses);
+        return new ScrapeSettings(source, concurrency, productLinkSelector, computeRounds, gil, newProcesses,
+                queueCapacity, parseWorkers);
+    }
+
+    public ScrapeSettings withQueueCapacity(int newQueueCapacity) {
+        return new ScrapeSettings(source, concurrency, productLinkSelector, computeRounds, gil, processes,
+                newQueueCapacity, parseWorkers);
+    }
+
+    public ScrapeSettings withParseWorkers(int newParseWorkers) {
+        return new ScrapeSettings(source, concurrency, productLinkSelector, computeRounds, gil, processes,
+                queueCapacity, newParseWorkers);
     }
 
     public static int cores() {
