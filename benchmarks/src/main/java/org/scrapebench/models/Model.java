@@ -18,9 +18,9 @@ public enum Model {
             Traits.threads("fixed-pool-"), FixedThreadPoolModel::new),
     FORK_JOIN("a dedicated ForkJoinPool (parallelism = cores), recursive split, fetches as ManagedBlockers; n in flight",
             Traits.threads("fork-join-"), ForkJoinModel::new),
-    // a virtual thread's carriers are the JDK's own ForkJoinPool threads
+    // a virtual thread's carriers are the JDK's own ForkJoinPool threads, helped by its unblocker
     VIRTUAL_THREADS("a virtual thread per product (JDK 21+), carriers = cores; n requests in flight",
-            Traits.threads("ForkJoinPool-").withMinimumJdk(VirtualThreadsModel.MINIMUM_FEATURE_VERSION),
+            Traits.threads("ForkJoinPool-", "VirtualThread-").withMinimumJdk(VirtualThreadsModel.MINIMUM_FEATURE_VERSION),
             VirtualThreadsModel::new),
     COMPLETABLE_FUTURE("HttpClient.sendAsync composed with thenApply/allOf, no thread blocked per request; n in flight",
             Traits.threads("cf-parse-"), CompletableFutureModel::new),
@@ -110,8 +110,8 @@ public enum Model {
         }
 
         /** Threads in this JVM named {@code prefix...}, n requests in flight, CPU work on every core. */
-        static Traits threads(String prefix) {
-            return new Traits(BASELINE_JDK, List.of(prefix), true, CpuParallelism.THREADS, false);
+        static Traits threads(String... prefixes) {
+            return new Traits(BASELINE_JDK, List.of(prefixes), true, CpuParallelism.THREADS, false);
         }
 
         /** Worker processes, their threads here named {@code prefix...}, n requests in flight over them. */
