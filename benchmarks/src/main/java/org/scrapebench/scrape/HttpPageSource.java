@@ -41,10 +41,21 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class HttpPageSource implements PageSource {
 
-    /** Timeouts, retries and redirects for every request of a run. */
-    public record Settings(Duration connectTimeout, Duration requestTimeout, RetryPolicy retry, int maxRedirects) {
+    /**
+     * Timeouts, retries, redirects and the rate for every request of a run.
+     *
+     * @param rate requests per second this source may make ({@link TokenBucket}), retries and
+     *             redirects included; 0 for no limit
+     */
+    public record Settings(Duration connectTimeout, Duration requestTimeout, RetryPolicy retry, int maxRedirects,
+                           double rate) {
         public static final Settings DEFAULT =
                 new Settings(Duration.ofSeconds(5), Duration.ofSeconds(10), RetryPolicy.DEFAULT, 5);
+
+        /** No rate limit. */
+        public Settings(Duration connectTimeout, Duration requestTimeout, RetryPolicy retry, int maxRedirects) {
+            this(connectTimeout, requestTimeout, retry, maxRedirects, 0);
+        }
 
         public Settings {
             Objects.requireNonNull(connectTimeout, "connectTimeout");
@@ -57,6 +68,14 @@ public final class HttpPageSource implements PageSource {
             if (maxRedirects < 0) {
                 throw new IllegalArgumentException("maxRedirects must not be negative");
             }
+            if (!(rate >= 0) || Double.isInfinite(rate)) {
+                throw new IllegalArgumentException("rate must be 0 (none) or a positive number of requests per second, was "
+                        + rate);
+            }
+        }
+
+        public Settings withRate(double newRate) {
+            return new Settings(connectTimeout, requestTimeout, retry, maxRedirects, newRate);
         }
     }
 
@@ -67,9 +86,12 @@ public final class HttpPageSource implements PageSource {
     /** Ends requests that outlive their timeout and wakes asynchronous fetches after their backoff. */
     private final ScheduledThreadPoolExecutor timer;
     private final HttpClient client;
+    /** Null when there is no rate limit. */
+    private final TokenBucket rate;
 
     public HttpPageSource(Settings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.rate = settings.rate() > 0 ? TokenBucket.perSecond(settings.rate()) : null;
         int id = CLIENT_COUNT.incrementAndGet();
         AtomicInteger threadCount = new AtomicInteger();
         ThreadFactory daemons = runnable -> {
@@ -104,6 +126,9 @@ public final class HttpPageSource implements PageSource {
         Attempt attempt = Attempt.first(url);
         while (true) {
             Step step;
+            if (rate != null) {
+                rate.acquire();
+            }
             CompletableFuture<HttpResponse<String>> response = send(attempt.current);
             try {
                 step = classify(attempt.current, response.get());
@@ -133,7 +158,9 @@ public final class HttpPageSource implements PageSource {
     private CompletableFuture<Page> fetchAsync(Attempt attempt) {
         CompletableFuture<HttpResponse<String>> response;
         try {
-            response = send(attempt.current);
+            response = rate == null
+                    ? send(attempt.current)
+                    : rate.acquireAsync(timer).thenCompose(token -> send(attempt.current));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(new FetchException(attempt.original, attempt.requests + 1, describe(e)));
         }
