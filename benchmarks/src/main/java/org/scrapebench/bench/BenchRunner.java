@@ -56,6 +56,7 @@ public final class BenchRunner implements Callable<Integer> {
             CpuBoundBenchmark.class,
             MixedBenchmark.class,
             ConcurrencySweepBenchmark.class,
+            ProcessSweepBenchmark.class,
             SizeSweepBenchmark.class,
             FaultBenchmark.class);
 
@@ -207,6 +208,8 @@ public final class BenchRunner implements Callable<Integer> {
                 builder.param("serverWarmUpSeconds", "0").param("concurrency", "4").param("products", "20");
                 if (benchmark == FaultBenchmark.class) {
                     builder.param("faults", "transient:10");
+                } else if (benchmark == ProcessSweepBenchmark.class) {
+                    builder.param("processes", "1", "2"); // the n = 4 above caps the workers at 4
                 }
             }
         }

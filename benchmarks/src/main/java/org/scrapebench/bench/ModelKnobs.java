@@ -10,10 +10,14 @@ import org.scrapebench.models.Model;
  * @param computeRounds rounds of per-product CPU work
  * @param gil           whether CPU work holds one lock per process
  * @param processes     worker processes for the models that start them; 0 = one per core
+ * @param rate          requests per second to the site; 0 = no limit
  */
-public record ModelKnobs(Model model, int concurrency, int computeRounds, boolean gil, int processes) {
+public record ModelKnobs(Model model, int concurrency, int computeRounds, boolean gil, int processes, int rate) {
 
     public ModelKnobs {
+        if (rate < 0) {
+            throw new IllegalArgumentException("rate must be 0 (none) or more requests per second, was " + rate);
+        }
         if (concurrency < 0) {
             throw new IllegalArgumentException("concurrency must be 0 (= cores) or more, was " + concurrency);
         }
@@ -24,7 +28,11 @@ public record ModelKnobs(Model model, int concurrency, int computeRounds, boolea
 
     /** From the params' text; {@code gil} is {@code on} or {@code off}. */
     public static ModelKnobs of(Model model, int concurrency, int computeRounds, String gil, int processes) {
-        return new ModelKnobs(model, concurrency, computeRounds, parseSwitch("gil", gil), processes);
+        return new ModelKnobs(model, concurrency, computeRounds, parseSwitch("gil", gil), processes, 0);
+    }
+
+    public ModelKnobs withRate(int newRate) {
+        return new ModelKnobs(model, concurrency, computeRounds, gil, processes, newRate);
     }
 
     /** {@code n = 0} means one per core, as in shipilev's benchmarks. */
