@@ -34,6 +34,13 @@ public abstract class HttpScrapeBenchmark extends ScrapeBenchmark {
     @Param("16")
     public int concurrency;
 
+    /**
+     * Requests per second to the site, retries included, for the whole model (one token bucket per
+     * process; worker processes split it); 0 = no limit.
+     */
+    @Param("0")
+    public int rate;
+
     /** Category URL of an already running fixture site with the same knobs; empty = start one. */
     @Param("")
     public String siteUrl;
@@ -44,7 +51,7 @@ public abstract class HttpScrapeBenchmark extends ScrapeBenchmark {
 
     @Override
     protected ScrapeTrial openTrial() {
-        return ScrapeTrial.overHttp(modelKnobs(concurrency, computeRounds),
+        return ScrapeTrial.overHttp(modelKnobs(concurrency, computeRounds).withRate(rate),
                 new ScrapeTrial.Site(new CatalogSpec(ScrapeTrial.SEED, products, productsPerPage, pageKb),
                         latency, faults, siteUrl, serverWarmUpSeconds));
     }

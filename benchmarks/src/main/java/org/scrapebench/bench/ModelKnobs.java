@@ -12,11 +12,15 @@ import org.scrapebench.models.Model;
  * @param processes     worker processes for the models that start them; 0 = one per core
  * @param queueCapacity capacity of each queue between pipeline stages; 0 = the model's default
  * @param parseWorkers  threads of a pipeline's parse stage; 0 = one per core
+ * @param rate          requests per second to the site; 0 = no limit
  */
 public record ModelKnobs(Model model, int concurrency, int computeRounds, boolean gil, int processes,
-                         int queueCapacity, int parseWorkers) {
+                         int queueCapacity, int parseWorkers, int rate) {
 
     public ModelKnobs {
+        if (rate < 0) {
+            throw new IllegalArgumentException("rate must be 0 (none) or more requests per second, was " + rate);
+        }
         if (concurrency < 0) {
             throw new IllegalArgumentException("concurrency must be 0 (= cores) or more, was " + concurrency);
         }
@@ -36,7 +40,11 @@ public record ModelKnobs(Model model, int concurrency, int computeRounds, boolea
     public static ModelKnobs of(Model model, int concurrency, int computeRounds, String gil, int processes,
                                 int queueCapacity, int parseWorkers) {
         return new ModelKnobs(model, concurrency, computeRounds, parseSwitch("gil", gil), processes, queueCapacity,
-                parseWorkers);
+                parseWorkers, 0);
+    }
+
+    public ModelKnobs withRate(int newRate) {
+        return new ModelKnobs(model, concurrency, computeRounds, gil, processes, queueCapacity, parseWorkers, newRate);
     }
 
     /** {@code n = 0} means one per core, as in shipilev's benchmarks. */

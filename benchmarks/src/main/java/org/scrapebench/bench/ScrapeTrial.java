@@ -105,7 +105,8 @@ public final class ScrapeTrial implements AutoCloseable {
      */
     public static ScrapeTrial overHttp(ModelKnobs knobs, Site site) {
         FaultPlan plan = FaultProfile.parse(site.faults()).plan(Catalog.generate(site.catalog()));
-        ScrapeSettings settings = settings(new PageSourceSpec.Http(HttpPageSource.Settings.DEFAULT), knobs);
+        ScrapeSettings settings = settings(new PageSourceSpec.Http(HttpPageSource.Settings.DEFAULT.withRate(knobs.rate())),
+                knobs);
         Duration warmUp = Duration.ofSeconds(site.warmUpSeconds());
         if (site.siteUrl() != null && !site.siteUrl().isBlank()) {
             URI url = URI.create(site.siteUrl().trim());

@@ -93,6 +93,10 @@ public final class ScrapeCli implements Callable<Integer> {
             description = "retries of a request that failed transiently (default: ${DEFAULT-VALUE})")
     private int retries;
 
+    @Option(names = "--rate", paramLabel = "PER_SECOND", defaultValue = "0",
+            description = "at most this many requests per second, retries included; worker processes split it (default: 0, no limit)")
+    private double rate;
+
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
@@ -162,13 +166,17 @@ public final class ScrapeCli implements Callable<Integer> {
             err.println("scrape: --retries must not be negative, was " + retries);
             return EXIT_USAGE;
         }
+        if (!(rate >= 0) || Double.isInfinite(rate)) {
+            err.println("scrape: --rate must be 0 (no limit) or a positive number of requests per second, was " + rate);
+            return EXIT_USAGE;
+        }
         if (!model.available()) {
             err.println("scrape: " + model.name() + " " + model.unavailableReason());
             return EXIT_USAGE;
         }
         HttpPageSource.Settings http = new HttpPageSource.Settings(Duration.ofSeconds(5),
                 Duration.ofSeconds(timeoutSeconds),
-                new RetryPolicy(retries + 1, RetryPolicy.DEFAULT.baseDelay(), RetryPolicy.DEFAULT.maxDelay()), 5);
+                new RetryPolicy(retries + 1, RetryPolicy.DEFAULT.baseDelay(), RetryPolicy.DEFAULT.maxDelay()), 5, rate);
         ScrapeSettings settings = new ScrapeSettings(new PageSourceSpec.Http(http), concurrency, productLinks, 0,
                 gil == GilSwitch.on, p, 0, ScrapeSettings.cores());
 

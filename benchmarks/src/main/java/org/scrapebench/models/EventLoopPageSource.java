@@ -7,6 +7,9 @@ import io.netty.channel.ConnectTimeoutException;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.scrapebench.scrape.TokenBucket;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientRequest;
@@ -65,6 +68,9 @@ final class EventLoopPageSource implements PageSource {
     /** The exchange whose request is being created, read by the interceptor within {@code send()}. */
     private Exchange starting;
     private volatile boolean closed;
+    /** The rate knob's bucket and the timer that releases its tokens; null without a rate. */
+    private final TokenBucket rate;
+    private final ScheduledExecutorService rateTimer;
 
     EventLoopPageSource(Vertx vertx, Context loop, HttpPageSource.Settings settings, int maxConnections) {
         this.vertx = vertx;
@@ -83,6 +89,12 @@ final class EventLoopPageSource implements PageSource {
                 .build();
         this.client = WebClient.wrap(http, options);
         client.addInterceptor(this::track);
+        this.rate = settings.rate() > 0 ? TokenBucket.perSecond(settings.rate()) : null;
+        this.rateTimer = rate == null ? null : Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, EventLoopModel.THREAD_PREFIX + "x-rate-timer");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     @Override
@@ -102,8 +114,19 @@ final class EventLoopPageSource implements PageSource {
         throw new UnsupportedOperationException("the event loop's pages are fetched with fetchAsync only");
     }
 
-    /** One request, on the loop. */
+    /**
+     * One request, on the loop, once the rate allows it: every attempt takes a token, as on the JDK
+     * client's path; the silent repeat after a dead connection does not, as the JDK client's own does not.
+     */
     private void send(FetchStateMachine fetch, CompletableFuture<Page> page, boolean repeated) {
+        if (rate == null || repeated) {
+            sendNow(fetch, page, repeated);
+            return;
+        }
+        rate.acquireAsync(rateTimer).thenRun(() -> loop.runOnContext(v -> sendNow(fetch, page, false)));
+    }
+
+    private void sendNow(FetchStateMachine fetch, CompletableFuture<Page> page, boolean repeated) {
         if (closed) {
             page.completeExceptionally(fetch.abandon("page source closed").toException());
             return;
@@ -237,6 +260,9 @@ final class EventLoopPageSource implements PageSource {
     public void close() {
         closed = true;
         client.close();
+        if (rateTimer != null) {
+            rateTimer.shutdownNow();
+        }
     }
 
     /** One request of a fetch, ended exactly once: by its response, its deadline or a cancel. */

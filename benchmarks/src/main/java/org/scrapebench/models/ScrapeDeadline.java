@@ -26,14 +26,20 @@ public final class ScrapeDeadline {
      */
     public static Duration perPage(HttpPageSource.Settings settings) {
         RetryPolicy retry = settings.retry();
-        long requests = retry.maxAttempts() + (long) settings.maxRedirects();
-        return settings.requestTimeout().multipliedBy(requests).plus(retry.maxDelay().multipliedBy(retry.maxAttempts() - 1L));
+        return settings.requestTimeout().multipliedBy(requestsPerPage(settings))
+                .plus(retry.maxDelay().multipliedBy(retry.maxAttempts() - 1L));
+    }
+
+    /** The most requests one page can take: every attempt the retry policy allows, plus the redirects. */
+    static long requestsPerPage(HttpPageSource.Settings settings) {
+        return settings.retry().maxAttempts() + (long) settings.maxRedirects();
     }
 
     /**
      * The longest {@code model} can take over a site of {@code categoryPages} category pages listing
      * {@code products} products: the category pages one after another, then the products in batches
-     * of the model's in-flight limit, each page at worst {@link #perPage}, plus {@link #ALLOWANCE}.
+     * of the model's in-flight limit, each page at worst {@link #perPage}, plus {@link #ALLOWANCE};
+     * under a rate limit, plus the time the rate needs for every request those pages may make.
      *
      * @throws IllegalArgumentException if the settings do not fetch over HTTP (in memory, nothing waits)
      */
@@ -43,6 +49,11 @@ public final class ScrapeDeadline {
         }
         int inFlight = model.usesConcurrency() ? settings.concurrency() : 1;
         long batches = (products + (long) inFlight - 1) / inFlight;
-        return perPage(http.settings()).multipliedBy(categoryPages + batches).plus(ALLOWANCE);
+        Duration deadline = perPage(http.settings()).multipliedBy(categoryPages + batches).plus(ALLOWANCE);
+        if (settings.rate() > 0) {
+            long requests = requestsPerPage(http.settings()) * (categoryPages + (long) products);
+            deadline = deadline.plusNanos((long) Math.ceil(requests * 1e9 / settings.rate()));
+        }
+        return deadline;
     }
 }

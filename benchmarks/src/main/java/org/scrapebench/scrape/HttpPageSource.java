@@ -39,10 +39,21 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class HttpPageSource implements PageSource {
 
-    /** Timeouts, retries and redirects for every request of a run. */
-    public record Settings(Duration connectTimeout, Duration requestTimeout, RetryPolicy retry, int maxRedirects) {
+    /**
+     * Timeouts, retries, redirects and the rate for every request of a run.
+     *
+     * @param rate requests per second this source may make ({@link TokenBucket}), retries and
+     *             redirects included; 0 for no limit
+     */
+    public record Settings(Duration connectTimeout, Duration requestTimeout, RetryPolicy retry, int maxRedirects,
+                           double rate) {
         public static final Settings DEFAULT =
                 new Settings(Duration.ofSeconds(5), Duration.ofSeconds(10), RetryPolicy.DEFAULT, 5);
+
+        /** No rate limit. */
+        public Settings(Duration connectTimeout, Duration requestTimeout, RetryPolicy retry, int maxRedirects) {
+            this(connectTimeout, requestTimeout, retry, maxRedirects, 0);
+        }
 
         public Settings {
             Objects.requireNonNull(connectTimeout, "connectTimeout");
@@ -55,6 +66,14 @@ public final class HttpPageSource implements PageSource {
             if (maxRedirects < 0) {
                 throw new IllegalArgumentException("maxRedirects must not be negative");
             }
+            if (!(rate >= 0) || Double.isInfinite(rate)) {
+                throw new IllegalArgumentException("rate must be 0 (none) or a positive number of requests per second, was "
+                        + rate);
+            }
+        }
+
+        public Settings withRate(double newRate) {
+            return new Settings(connectTimeout, requestTimeout, retry, maxRedirects, newRate);
         }
     }
 
@@ -65,9 +84,12 @@ public final class HttpPageSource implements PageSource {
     /** Ends requests that outlive their timeout and wakes asynchronous fetches after their backoff. */
     private final ScheduledThreadPoolExecutor timer;
     private final HttpClient client;
+    /** Null when there is no rate limit. */
+    private final TokenBucket rate;
 
     public HttpPageSource(Settings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.rate = settings.rate() > 0 ? TokenBucket.perSecond(settings.rate()) : null;
         int id = CLIENT_COUNT.incrementAndGet();
         AtomicInteger threadCount = new AtomicInteger();
         ThreadFactory daemons = runnable -> {
@@ -102,6 +124,9 @@ public final class HttpPageSource implements PageSource {
         FetchStateMachine fetch = new FetchStateMachine(url, settings);
         while (true) {
             FetchStateMachine.Decision decision;
+            if (rate != null) {
+                rate.acquire();
+            }
             CompletableFuture<HttpResponse<String>> response = send(fetch.target());
             try {
                 decision = onResponse(fetch, response.get());
@@ -131,7 +156,9 @@ public final class HttpPageSource implements PageSource {
     private CompletableFuture<Page> fetchAsync(FetchStateMachine fetch) {
         CompletableFuture<HttpResponse<String>> response;
         try {
-            response = send(fetch.target());
+            response = rate == null
+                    ? send(fetch.target())
+                    : rate.acquireAsync(timer).thenCompose(token -> send(fetch.target()));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(fetch.onUnsendable(describe(e)).toException());
         }

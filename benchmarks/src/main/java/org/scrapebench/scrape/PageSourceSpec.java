@@ -36,7 +36,8 @@ public sealed interface PageSourceSpec {
                     Integer.toString(settings.retry().maxAttempts()),
                     Long.toString(settings.retry().baseDelay().toMillis()),
                     Long.toString(settings.retry().maxDelay().toMillis()),
-                    Integer.toString(settings.maxRedirects()));
+                    Integer.toString(settings.maxRedirects()),
+                    Double.toString(settings.rate()));
         }
     }
 
@@ -68,14 +69,15 @@ public sealed interface PageSourceSpec {
         try {
             switch (args.get(0)) {
                 case "http":
-                    requireCount(args, 7);
+                    requireCount(args, 8);
                     return new Http(new HttpPageSource.Settings(
                             Duration.ofMillis(Long.parseLong(args.get(1))),
                             Duration.ofMillis(Long.parseLong(args.get(2))),
                             new RetryPolicy(Integer.parseInt(args.get(3)),
                                     Duration.ofMillis(Long.parseLong(args.get(4))),
                                     Duration.ofMillis(Long.parseLong(args.get(5)))),
-                            Integer.parseInt(args.get(6))));
+                            Integer.parseInt(args.get(6)),
+                            Double.parseDouble(args.get(7))));
                 case "memory":
                     requireCount(args, 5);
                     return new Memory(new CatalogSpec(Long.parseLong(args.get(1)), Integer.parseInt(args.get(2)),

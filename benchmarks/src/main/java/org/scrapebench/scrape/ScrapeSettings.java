@@ -76,6 +76,23 @@ public record ScrapeSettings(PageSourceSpec source, int concurrency, String prod
                 queueCapacity, newParseWorkers);
     }
 
+    /** Requests per second the page source may make, 0 for no limit; only a source over HTTP has one. */
+    public double rate() {
+        return source instanceof PageSourceSpec.Http http ? http.settings().rate() : 0;
+    }
+
+    /** The same job with the HTTP source limited to {@code newRate} requests per second (0 = no limit). */
+    public ScrapeSettings withRate(double newRate) {
+        if (!(source instanceof PageSourceSpec.Http http)) {
+            if (newRate == 0) {
+                return this;
+            }
+            throw new IllegalArgumentException("a rate limit needs a page source over HTTP, not " + source);
+        }
+        return new ScrapeSettings(new PageSourceSpec.Http(http.settings().withRate(newRate)), concurrency,
+                productLinkSelector, computeRounds, gil, processes, queueCapacity, parseWorkers);
+    }
+
     public static int cores() {
         return Runtime.getRuntime().availableProcessors();
     }

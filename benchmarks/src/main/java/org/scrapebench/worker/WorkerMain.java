@@ -1,8 +1,8 @@
 package org.scrapebench.worker;
 
 import java.io.BufferedReader;
-import java.io.FileOutputStream;
 import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
@@ -12,16 +12,21 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.scrapebench.scrape.PageSourceSpec;
 import org.scrapebench.scrape.ScrapeSettings;
 import org.scrapebench.scrape.Workload;
 
 /**
  * A worker process: opens its page source once (like a process pool's initializer), prints READY,
- * then answers one product request per line on stdin with one reply per line on stdout, until
- * stdin ends. Started only by {@link WorkerPool}.
+ * then scrapes the products it is sent on a fixed pool of as many threads as it may be sent
+ * requests at once, writing each reply as one line on stdout as soon as it is ready, until stdin
+ * ends. Started only by {@link WorkerPool}.
  *
- * <p>Arguments: {@code <computeRounds> <page source args...>} (see {@link PageSourceSpec#toArgs()}).
+ * <p>Arguments: {@code <threads> <computeRounds> <gil: on|off> <page source args...>} (see
+ * {@link PageSourceSpec#toArgs()}).
  */
 public final class WorkerMain {
 
@@ -32,13 +37,24 @@ public final class WorkerMain {
         PrintStream protocolOut = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
         System.setOut(System.err);
         Workload workload;
+        int threads;
         try {
-            if (args.length < 2) {
-                throw new IllegalArgumentException("usage: WorkerMain <computeRounds> <page source args...>");
+            if (args.length < 4) {
+                throw new IllegalArgumentException("usage: WorkerMain <threads> <computeRounds> <gil: on|off> <page source args...>");
             }
-            int computeRounds = Integer.parseInt(args[0]);
-            PageSourceSpec source = PageSourceSpec.fromArgs(List.of(Arrays.copyOfRange(args, 1, args.length)));
-            workload = new Workload(new ScrapeSettings(source, 1, null, computeRounds));
+            threads = Integer.parseInt(args[0]);
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+            }
+            int computeRounds = Integer.parseInt(args[1]);
+            boolean gil = switch (args[2]) {
+                case "on" -> true;
+                case "off" -> false;
+                default -> throw new IllegalArgumentException("gil must be on or off, was '" + args[2] + "'");
+            };
+            PageSourceSpec source = PageSourceSpec.fromArgs(List.of(Arrays.copyOfRange(args, 3, args.length)));
+            // each worker process has a GIL of its own, as each CPython process does
+            workload = new Workload(new ScrapeSettings(source, threads, null, computeRounds).withGil(gil).withProcesses(1));
         } catch (RuntimeException e) {
             System.err.println("worker: " + e.getMessage());
             System.exit(2);
@@ -47,6 +63,13 @@ public final class WorkerMain {
         Writer out = new OutputStreamWriter(protocolOut, StandardCharsets.UTF_8);
         out.write(WorkerMessages.READY + "\n");
         out.flush();
+        AtomicInteger threadCount = new AtomicInteger();
+        // the parent never sends more than `threads` requests at once, so none waits for a thread
+        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread t = new Thread(runnable, "worker-scrape-" + threadCount.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         try (workload;
              BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
             String line;
@@ -59,21 +82,35 @@ public final class WorkerMain {
                     System.exit(3);
                     return;
                 }
-                WorkerMessages.Reply reply;
-                try {
-                    reply = WorkerMessages.Reply.of(request.id(), workload.scrapeProduct(URI.create(request.url())));
-                } catch (InterruptedException e) {
-                    return;
-                } catch (RuntimeException e) {
-                    reply = new WorkerMessages.Reply(request.id(), request.url(), null, null, null,
-                            "worker error: " + e, 0, 0L);
-                }
-                out.write(WorkerMessages.write(reply));
-                out.write('\n');
-                out.flush();
+                pool.execute(() -> answer(request, workload, out));
             }
+        } finally {
+            pool.shutdownNow();
         }
         // stdin closed: the parent is done with us, or gone.
         System.exit(0);
+    }
+
+    private static void answer(WorkerMessages.Request request, Workload workload, Writer out) {
+        WorkerMessages.Reply reply;
+        try {
+            reply = WorkerMessages.Reply.of(request.id(), workload.scrapeProduct(URI.create(request.url())));
+        } catch (InterruptedException e) {
+            return; // shutting down
+        } catch (RuntimeException e) {
+            reply = new WorkerMessages.Reply(request.id(), request.url(), null, null, null,
+                    "worker error: " + e, 0, 0L);
+        }
+        String line = WorkerMessages.write(reply);
+        // one line per reply, never two interleaved
+        synchronized (out) {
+            try {
+                out.write(line);
+                out.write('\n');
+                out.flush();
+            } catch (IOException e) {
+                System.exit(0); // the parent is gone
+            }
+        }
     }
 }

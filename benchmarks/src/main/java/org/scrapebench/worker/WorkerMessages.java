@@ -11,9 +11,10 @@ import org.scrapebench.scrape.Product;
 import org.scrapebench.scrape.ProductOutcome;
 
 /**
- * The line protocol between the parent and a worker process: one JSON object per line each way,
- * one request in flight per worker. The worker first prints {@link #READY} once its page source is
- * open.
+ * The line protocol between the parent and a worker process: one JSON object per line each way.
+ * A worker's first argument is how many requests it may be sent at once (its share of the
+ * requests in flight); it prints {@link #READY} once its page source is open, then answers each
+ * request once, in any order: a reply carries its request's id.
  */
 final class WorkerMessages {
 

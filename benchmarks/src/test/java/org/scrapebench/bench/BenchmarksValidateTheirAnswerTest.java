@@ -76,10 +76,32 @@ class BenchmarksValidateTheirAnswerTest {
         };
     }
 
+    /**
+     * The process sweep's trial, with the rate knob any HTTP benchmark takes ({@code -p rate=20}):
+     * the rate reaches the worker processes, and the answer is still whole.
+     */
+    @Test
+    void theProcessSweepScrapesTheWholeCatalogUnderARateLimit() throws Exception {
+        ScrapeBenchmark benchmark = JmhParams.set(new ProcessSweepBenchmark(), "model", Model.WORKER_PROCESSES,
+                "products", 12, "productsPerPage", 5, "latency", "fixed:1", "pageKb", 1, "faults", "none",
+                "computeRounds", 0, "concurrency", 4, "siteUrl", "", "serverWarmUpSeconds", 0, "gil", "off",
+                "processes", 2, "rate", 20);
+        ScrapeCounters counters = new ScrapeCounters();
+        counters.reset();
+        benchmark.openTrialOnce();
+        try {
+            ScrapeResult result = benchmark.scrape(counters);
+            assertEquals(12, result.products().size());
+            assertEquals(15, counters.requests);
+        } finally {
+            benchmark.closeTrial();
+        }
+    }
+
     @Test
     void aShortOrWrongAnswerFailsTheRun() throws Exception {
         CatalogSpec spec = new CatalogSpec(ScrapeTrial.SEED, 6, 5, 1);
-        try (ScrapeTrial trial = ScrapeTrial.inMemory(new ModelKnobs(Model.SERIAL, 1, 0, false, 1, 0, 1), spec)) {
+        try (ScrapeTrial trial = ScrapeTrial.inMemory(new ModelKnobs(Model.SERIAL, 1, 0, false, 1, 0, 1, 0), spec)) {
             ScrapeResult right = trial.scrapeOnce();
             trial.validate(right);
 

@@ -78,6 +78,13 @@ class ScrapeCliTest {
     }
 
     @Test
+    void aRateLimitedRunStillScrapesEveryProduct() {
+        Run run = run(site.categoryUrl().toString(), "--model", "WORKER_PROCESSES", "--processes", "2", "--rate", "40");
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(site.catalog().expected().size() + 1, Rfc4180.parse(run.out()).size());
+    }
+
+    @Test
     void helpListsEveryModelWithItsSummary() {
         Run run = run("--help");
         assertEquals(0, run.exitCode());
@@ -156,6 +163,9 @@ class ScrapeCliTest {
         "URL|--model|SERIAL|--no-such-option",
         "URL|--model|SERIAL|--retries|-1",
         "URL|--model|WORKER_PROCESSES|--processes|0",
+        "URL|--model|SERIAL|--rate|-1",
+        "URL|--model|SERIAL|--rate|NaN",
+        "URL|--model|SERIAL|--rate|fast",
         "URL|--model|FIXED_THREAD_POOL|--gil|maybe",
         "mailto:shop@example.com|--model|SERIAL",
         "http://|--model|SERIAL",

@@ -3,8 +3,10 @@ package org.scrapebench.models;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -69,8 +71,9 @@ class WorkerProcessesLifecycleTest {
             ScrapeResult result = model.scrape(site.categoryUrl());
             assertTrue(result.complete(), () -> "failures: " + result.failures());
             assertEquals(30, result.products().size());
-            after = model.workerPids();
+            after = awaitWorkers(model, 2);
             assertNotEquals(before.get(0), after.get(0), "the dead worker should have been replaced");
+            assertEquals(before.get(1), after.get(1), "the healthy worker should have been kept");
         }
         assertAllGone(before);
         assertAllGone(after);
@@ -103,11 +106,49 @@ class WorkerProcessesLifecycleTest {
             assertTrue(result.complete(), () -> "failures: " + result.failures());
             ModelsMatchGroundTruthTest.assertMatches(site.catalog().expected(), result.products(), site);
             assertEquals(site.catalog().categoryPageCount() + 40, result.pagesVisited());
-            after = model.workerPids();
+            after = awaitWorkers(model, 2);
             assertFalse(after.contains(before.get(0)), "the killed worker should have been replaced");
         }
         assertAllGone(before);
         assertAllGone(after);
+    }
+
+    @Test
+    void theRequestsInFlightAreSharedOverTheWorkersAndNeverExceeded() throws Exception {
+        FixtureSite site = SITES.get(new CatalogSpec(13, 24, 12, 1), "fixed:100");
+        try (WorkerProcessesModel model = (WorkerProcessesModel) Model.WORKER_PROCESSES.create(
+                ScrapeSettings.http(8).withProcesses(2))) {
+            assertEquals(List.of(4, 4), model.workerShares());
+            site.resetCounters();
+            ScrapeResult result = model.scrape(site.categoryUrl());
+            assertTrue(result.complete(), () -> "failures: " + result.failures());
+            ModelsMatchGroundTruthTest.assertMatches(site.catalog().expected(), result.products(), site);
+            // the site counts a request until its answer is scheduled, not sent, so it cannot show a
+            // lower bound under latency; WorkerPoolFailuresTest proves the shares run at once
+            assertTrue(site.maxConcurrentRequests() <= 8 + 1,
+                    () -> site.maxConcurrentRequests() + " requests in flight, limit 8 (+1 for the walk)");
+        }
+    }
+
+    @Test
+    void neverMoreWorkersThanRequestsInFlight() throws Exception {
+        try (WorkerProcessesModel model = (WorkerProcessesModel) Model.WORKER_PROCESSES.create(
+                ScrapeSettings.http(2).withProcesses(4))) {
+            assertEquals(List.of(1, 1), model.workerShares());
+            assertEquals(2, model.workerPids().size());
+        }
+    }
+
+    /** The workers in service once {@code count} are (a replacement starts in the background). */
+    private static List<Long> awaitWorkers(WorkerProcessesModel model, int count) {
+        return assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+            List<Long> pids = model.workerPids();
+            while (pids.size() < count) {
+                Thread.sleep(20);
+                pids = model.workerPids();
+            }
+            return pids;
+        }, () -> "fewer than " + count + " workers in service: " + model.workerPids());
     }
 
     private static boolean isAlive(long pid) {
