@@ -10,8 +10,11 @@ import org.scrapebench.models.Model;
  * @param computeRounds rounds of per-product CPU work
  * @param gil           whether CPU work holds one lock per process
  * @param processes     worker processes for the models that start them; 0 = one per core
+ * @param members        cluster member JVMs for the models that start them; 0 = one per core
+ * @param clusterMembers {@code NAME@host:port,...} of members running elsewhere to join instead; blank for none
  */
-public record ModelKnobs(Model model, int concurrency, int computeRounds, boolean gil, int processes) {
+public record ModelKnobs(Model model, int concurrency, int computeRounds, boolean gil, int processes, int members,
+                         String clusterMembers) {
 
     public ModelKnobs {
         if (concurrency < 0) {
@@ -20,11 +23,16 @@ public record ModelKnobs(Model model, int concurrency, int computeRounds, boolea
         if (processes < 0) {
             throw new IllegalArgumentException("processes must be 0 (= cores) or more, was " + processes);
         }
+        if (members < 0) {
+            throw new IllegalArgumentException("members must be 0 (= cores) or more, was " + members);
+        }
     }
 
     /** From the params' text; {@code gil} is {@code on} or {@code off}. */
-    public static ModelKnobs of(Model model, int concurrency, int computeRounds, String gil, int processes) {
-        return new ModelKnobs(model, concurrency, computeRounds, parseSwitch("gil", gil), processes);
+    public static ModelKnobs of(Model model, int concurrency, int computeRounds, String gil, int processes,
+                                int members, String clusterMembers) {
+        return new ModelKnobs(model, concurrency, computeRounds, parseSwitch("gil", gil), processes, members,
+                clusterMembers);
     }
 
     /** {@code n = 0} means one per core, as in shipilev's benchmarks. */

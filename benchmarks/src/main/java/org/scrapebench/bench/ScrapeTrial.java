@@ -132,7 +132,8 @@ public final class ScrapeTrial implements AutoCloseable {
 
     private static ScrapeSettings settings(PageSourceSpec source, ModelKnobs knobs) {
         return new ScrapeSettings(source, ModelKnobs.perCore(knobs.concurrency()), null, knobs.computeRounds(),
-                knobs.gil(), ModelKnobs.perCore(knobs.processes()));
+                knobs.gil(), ModelKnobs.perCore(knobs.processes()), ModelKnobs.perCore(knobs.members()),
+                knobs.clusterMembers());
     }
 
     /**

@@ -25,7 +25,9 @@ public enum Model {
     COMPLETABLE_FUTURE("HttpClient.sendAsync composed with thenApply/allOf, no thread blocked per request; n in flight",
             Traits.threads("cf-parse-"), CompletableFutureModel::new),
     WORKER_PROCESSES("P worker JVMs fed over stdin/stdout, n in flight spread over them: isolation, at the price of start-up and IPC",
-            Traits.processes("worker-"), WorkerProcessesModel::new);
+            Traits.processes("worker-"), WorkerProcessesModel::new),
+    DISTRIBUTED("a Hazelcast queue feeding M member JVMs, here or elsewhere, n in flight over them: distribution, at a network hop per product",
+            new Traits(Traits.BASELINE_JDK, List.of("dist-", "hz.scrapebench-"), true, CpuParallelism.PROCESSES, true), DistributedModel::new);
 
     private final String summary;
     private final Traits traits;

@@ -12,9 +12,12 @@ import java.util.Objects;
  * @param gil                 whether CPU work (parsing and computing) holds one lock per process, as
  *                            CPython's threads do ({@link Gil})
  * @param processes           worker processes, for the models that start them (>= 1)
+ * @param members             cluster member JVMs a distributed model starts on this machine (>= 1)
+ * @param clusterMembers      {@code NAME@host:port,host:port...}: members already running elsewhere for a
+ *                            distributed model to join instead of starting its own, or null
  */
 public record ScrapeSettings(PageSourceSpec source, int concurrency, String productLinkSelector, int computeRounds,
-                             boolean gil, int processes) {
+                             boolean gil, int processes, int members, String clusterMembers) {
 
     public ScrapeSettings {
         Objects.requireNonNull(source, "source");
@@ -27,14 +30,20 @@ public record ScrapeSettings(PageSourceSpec source, int concurrency, String prod
         if (processes < 1) {
             throw new IllegalArgumentException("processes must be at least 1, was " + processes);
         }
+        if (members < 1) {
+            throw new IllegalArgumentException("members must be at least 1, was " + members);
+        }
+        if (clusterMembers != null && clusterMembers.isBlank()) {
+            clusterMembers = null;
+        }
         if (productLinkSelector != null && productLinkSelector.isBlank()) {
             productLinkSelector = null;
         }
     }
 
-    /** No GIL, one worker process per core. */
+    /** No GIL, one worker process and one cluster member per core, no cluster elsewhere. */
     public ScrapeSettings(PageSourceSpec source, int concurrency, String productLinkSelector, int computeRounds) {
-        this(source, concurrency, productLinkSelector, computeRounds, false, cores());
+        this(source, concurrency, productLinkSelector, computeRounds, false, cores(), cores(), null);
     }
 
     public static ScrapeSettings http(int concurrency) {
@@ -42,15 +51,28 @@ public record ScrapeSettings(PageSourceSpec source, int concurrency, String prod
     }
 
     public ScrapeSettings withConcurrency(int newConcurrency) {
-        return new ScrapeSettings(source, newConcurrency, productLinkSelector, computeRounds, gil, processes);
+        return new ScrapeSettings(source, newConcurrency, productLinkSelector, computeRounds, gil, processes,
+                members, clusterMembers);
     }
 
     public ScrapeSettings withGil(boolean newGil) {
-        return new ScrapeSettings(source, concurrency, productLinkSelector, computeRounds, newGil, processes);
+        return new ScrapeSettings(source, concurrency, productLinkSelector, computeRounds, newGil, processes,
+                members, clusterMembers);
     }
 
     public ScrapeSettings withProcesses(int newProcesses) {
-        return new ScrapeSettings(source, concurrency, productLinkSelector, computeRounds, gil, newProcesses);
+        return new ScrapeSettings(source, concurrency, productLinkSelector, computeRounds, gil, newProcesses,
+                members, clusterMembers);
+    }
+
+    public ScrapeSettings withMembers(int newMembers) {
+        return new ScrapeSettings(source, concurrency, productLinkSelector, computeRounds, gil, processes,
+                newMembers, clusterMembers);
+    }
+
+    public ScrapeSettings withClusterMembers(String newClusterMembers) {
+        return new ScrapeSettings(source, concurrency, productLinkSelector, computeRounds, gil, processes,
+                members, newClusterMembers);
     }
 
     public static int cores() {

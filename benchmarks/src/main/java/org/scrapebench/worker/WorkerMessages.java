@@ -13,9 +13,9 @@ import org.scrapebench.scrape.ProductOutcome;
 /**
  * The line protocol between the parent and a worker process: one JSON object per line each way,
  * one request in flight per worker. The worker first prints {@link #READY} once its page source is
- * open.
+ * open. The cluster members of the distributed model send the same {@link Reply}.
  */
-final class WorkerMessages {
+public final class WorkerMessages {
 
     static final String READY = "READY";
 
@@ -29,10 +29,10 @@ final class WorkerMessages {
     record Request(long id, String url) {}
 
     /** Worker to parent: the product, or the failure, for request {@code id}. */
-    record Reply(long id, String url, String name, String price, String currency, String error,
+    public record Reply(long id, String url, String name, String price, String currency, String error,
                  int requests, long digest) {
 
-        static Reply of(long id, ProductOutcome outcome) {
+        public static Reply of(long id, ProductOutcome outcome) {
             if (outcome.succeeded()) {
                 Product p = outcome.product();
                 return new Reply(id, p.url().toString(), p.name(), p.price().toPlainString(), p.currency(), null,
@@ -42,7 +42,7 @@ final class WorkerMessages {
             return new Reply(id, f.url().toString(), null, null, null, f.reason(), f.attempts(), 0L);
         }
 
-        ProductOutcome toOutcome() {
+        public ProductOutcome toOutcome() {
             URI uri = URI.create(url);
             if (error != null) {
                 return ProductOutcome.failed(new Failure(uri, requests, error));

@@ -156,6 +156,8 @@ class ScrapeCliTest {
         "URL|--model|SERIAL|--no-such-option",
         "URL|--model|SERIAL|--retries|-1",
         "URL|--model|WORKER_PROCESSES|--processes|0",
+        "URL|--model|DISTRIBUTED|--members|0",
+        "URL|--model|DISTRIBUTED|--cluster|127.0.0.1:5701",
         "URL|--model|FIXED_THREAD_POOL|--gil|maybe",
         "mailto:shop@example.com|--model|SERIAL",
         "http://|--model|SERIAL",
