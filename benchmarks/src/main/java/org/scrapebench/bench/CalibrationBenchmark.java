@@ -120,7 +120,7 @@ public class CalibrationBenchmark {
 
         @Setup(Level.Trial)
         public void open() {
-            trial = ScrapeTrial.inMemory(new ModelKnobs(Model.SERIAL, 1, computeRounds, false, 1, 0, 1, 0),
+            trial = ScrapeTrial.inMemory(new ModelKnobs(Model.SERIAL, 1, computeRounds, false, 1, 0, 1, 1, null, 0),
                     new CatalogSpec(ScrapeTrial.SEED, products, productsPerPage, pageKb));
         }
 

@@ -12,10 +12,12 @@ import org.scrapebench.models.Model;
  * @param processes     worker processes for the models that start them; 0 = one per core
  * @param queueCapacity capacity of each queue between pipeline stages; 0 = the model's default
  * @param parseWorkers  threads of a pipeline's parse stage; 0 = one per core
+ * @param members        cluster member JVMs for the models that start them; 0 = one per core
+ * @param clusterMembers {@code NAME@host:port,...} of members running elsewhere to join instead; blank for none
  * @param rate          requests per second to the site; 0 = no limit
  */
 public record ModelKnobs(Model model, int concurrency, int computeRounds, boolean gil, int processes,
-                         int queueCapacity, int parseWorkers, int rate) {
+                         int queueCapacity, int parseWorkers, int members, String clusterMembers, int rate) {
 
     public ModelKnobs {
         if (rate < 0) {
@@ -34,17 +36,21 @@ public record ModelKnobs(Model model, int concurrency, int computeRounds, boolea
         if (parseWorkers < 0) {
             throw new IllegalArgumentException("parseWorkers must be 0 (= cores) or more, was " + parseWorkers);
         }
+        if (members < 0) {
+            throw new IllegalArgumentException("members must be 0 (= cores) or more, was " + members);
+        }
     }
 
     /** From the params' text; {@code gil} is {@code on} or {@code off}. */
     public static ModelKnobs of(Model model, int concurrency, int computeRounds, String gil, int processes,
-                                int queueCapacity, int parseWorkers) {
+                                int queueCapacity, int parseWorkers, int members, String clusterMembers) {
         return new ModelKnobs(model, concurrency, computeRounds, parseSwitch("gil", gil), processes, queueCapacity,
-                parseWorkers, 0);
+                parseWorkers, members, clusterMembers, 0);
     }
 
     public ModelKnobs withRate(int newRate) {
-        return new ModelKnobs(model, concurrency, computeRounds, gil, processes, queueCapacity, parseWorkers, newRate);
+        return new ModelKnobs(model, concurrency, computeRounds, gil, processes, queueCapacity, parseWorkers, members,
+                clusterMembers, newRate);
     }
 
     /** {@code n = 0} means one per core, as in shipilev's benchmarks. */

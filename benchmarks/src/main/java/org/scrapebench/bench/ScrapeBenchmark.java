@@ -62,13 +62,25 @@ public abstract class ScrapeBenchmark {
     @Param("0")
     public int parseWorkers;
 
+    /** Cluster member JVMs, for the models that start them; 0 = one per core. */
+    @Param("0")
+    public int members;
+
+    /**
+     * {@code NAME@host:port;host:port...}: cluster members already running elsewhere, joined instead of
+     * starting members here (semicolons or spaces between addresses: JMH splits values at commas).
+     */
+    @Param("")
+    public String clusterMembers;
+
     private ScrapeTrial trial;
 
     protected abstract ScrapeTrial openTrial();
 
     /** The knobs every model reads, from this benchmark's params. */
     protected ModelKnobs modelKnobs(int concurrency, int computeRounds) {
-        return ModelKnobs.of(model, concurrency, computeRounds, gil, processes, queueCapacity, parseWorkers);
+        return ModelKnobs.of(model, concurrency, computeRounds, gil, processes, queueCapacity, parseWorkers, members,
+                clusterMembers);
     }
 
     @Setup(Level.Trial)

@@ -134,7 +134,7 @@ public final class ScrapeTrial implements AutoCloseable {
     private static ScrapeSettings settings(PageSourceSpec source, ModelKnobs knobs) {
         return new ScrapeSettings(source, ModelKnobs.perCore(knobs.concurrency()), null, knobs.computeRounds(),
                 knobs.gil(), ModelKnobs.perCore(knobs.processes()), knobs.queueCapacity(),
-                ModelKnobs.perCore(knobs.parseWorkers()));
+                ModelKnobs.perCore(knobs.parseWorkers()), ModelKnobs.perCore(knobs.members()), knobs.clusterMembers());
     }
 
     /**

@@ -73,6 +73,14 @@ public final class ScrapeCli implements Callable<Integer> {
             description = "worker processes, for the models that start them (default: one per core)")
     private Integer processes;
 
+    @Option(names = "--members", paramLabel = "M",
+            description = "cluster member JVMs, for the models that start them (default: one per core)")
+    private Integer members;
+
+    @Option(names = "--cluster", paramLabel = "NAME@HOST:PORT,...",
+            description = "join the cluster members already running there instead of starting members here")
+    private String cluster;
+
     @Option(names = "--gil", paramLabel = "on|off", defaultValue = "off",
             description = "hold one lock per process for CPU work, as CPython threads do (default: ${DEFAULT-VALUE})")
     private GilSwitch gil;
@@ -158,6 +166,10 @@ public final class ScrapeCli implements Callable<Integer> {
             err.println("scrape: --processes must be at least 1, was " + p);
             return EXIT_USAGE;
         }
+        if (members != null && members < 1) {
+            err.println("scrape: --members must be at least 1, was " + members);
+            return EXIT_USAGE;
+        }
         if (timeoutSeconds < 1) {
             err.println("scrape: --timeout must be at least 1 second, was " + timeoutSeconds);
             return EXIT_USAGE;
@@ -178,7 +190,8 @@ public final class ScrapeCli implements Callable<Integer> {
                 Duration.ofSeconds(timeoutSeconds),
                 new RetryPolicy(retries + 1, RetryPolicy.DEFAULT.baseDelay(), RetryPolicy.DEFAULT.maxDelay()), 5, rate);
         ScrapeSettings settings = new ScrapeSettings(new PageSourceSpec.Http(http), concurrency, productLinks, 0,
-                gil == GilSwitch.on, p, 0, ScrapeSettings.cores());
+                gil == GilSwitch.on, p, 0, ScrapeSettings.cores(), members != null ? members : ScrapeSettings.cores(),
+                cluster);
 
         ScrapeResult result;
         try (ConcurrencyModel scraper = model.create(settings)) {

@@ -29,7 +29,9 @@ public enum Model {
     PIPELINE("stages joined by bounded queues: walk, n blocking fetchers, one parser per core; a full queue holds back the stage before it",
             Traits.threads("pipeline-"), PipelineModel::new),
     WORKER_PROCESSES("P worker JVMs fed over stdin/stdout, n in flight spread over them: isolation, at the price of start-up and IPC",
-            Traits.processes("worker-"), WorkerProcessesModel::new);
+            Traits.processes("worker-"), WorkerProcessesModel::new),
+    DISTRIBUTED("a Hazelcast queue feeding M member JVMs, here or elsewhere, n in flight over them: distribution, at a network hop per product",
+            new Traits(Traits.BASELINE_JDK, List.of("dist-", "hz.scrapebench-"), true, CpuParallelism.PROCESSES, true), DistributedModel::new);
 
     private final String summary;
     private final Traits traits;

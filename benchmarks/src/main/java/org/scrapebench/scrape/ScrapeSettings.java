@@ -15,9 +15,13 @@ import java.util.Objects;
  * @param queueCapacity       capacity of each queue between the stages of the models built as a
  *                            pipeline; 0 = the model's own default
  * @param parseWorkers        threads of the parse stage of the models built as a pipeline (>= 1)
+ * @param members             cluster member JVMs a distributed model starts on this machine (>= 1)
+ * @param clusterMembers      {@code NAME@host:port,host:port...}: members already running elsewhere for a
+ *                            distributed model to join instead of starting its own, or null
  */
 public record ScrapeSettings(PageSourceSpec source, int concurrency, String productLinkSelector, int computeRounds,
-                             boolean gil, int processes, int queueCapacity, int parseWorkers) {
+                             boolean gil, int processes, int queueCapacity, int parseWorkers, int members,
+                             String clusterMembers) {
 
     public ScrapeSettings {
         Objects.requireNonNull(source, "source");
@@ -37,14 +41,23 @@ public record ScrapeSettings(PageSourceSpec source, int concurrency, String prod
         if (parseWorkers < 1) {
             throw new IllegalArgumentException("parseWorkers must be at least 1, was " + parseWorkers);
         }
+        if (members < 1) {
+            throw new IllegalArgumentException("members must be at least 1, was " + members);
+        }
+        if (clusterMembers != null && clusterMembers.isBlank()) {
+            clusterMembers = null;
+        }
         if (productLinkSelector != null && productLinkSelector.isBlank()) {
             productLinkSelector = null;
         }
     }
 
-    /** No GIL, one worker process per core, the pipeline's default queues, one parse worker per core. */
+    /**
+     * No GIL, one worker process, one parse worker and one cluster member per core, the pipeline's
+     * default queues, no cluster elsewhere.
+     */
     public ScrapeSettings(PageSourceSpec source, int concurrency, String productLinkSelector, int computeRounds) {
-        this(source, concurrency, productLinkSelector, computeRounds, false, cores(), 0, cores());
+        this(source, concurrency, productLinkSelector, computeRounds, false, cores(), 0, cores(), cores(), null);
     }
 
     public static ScrapeSettings http(int concurrency) {
@@ -53,27 +66,37 @@ public record ScrapeSettings(PageSourceSpec source, int concurrency, String prod
 
     public ScrapeSettings withConcurrency(int newConcurrency) {
         return new ScrapeSettings(source, newConcurrency, productLinkSelector, computeRounds, gil, processes,
-                queueCapacity, parseWorkers);
+                queueCapacity, parseWorkers, members, clusterMembers);
     }
 
     public ScrapeSettings withGil(boolean newGil) {
         return new ScrapeSettings(source, concurrency, productLinkSelector, computeRounds, newGil, processes,
-                queueCapacity, parseWorkers);
+                queueCapacity, parseWorkers, members, clusterMembers);
     }
 
     public ScrapeSettings withProcesses(int newProcesses) {
         return new ScrapeSettings(source, concurrency, productLinkSelector, computeRounds, gil, newProcesses,
-                queueCapacity, parseWorkers);
+                queueCapacity, parseWorkers, members, clusterMembers);
     }
 
     public ScrapeSettings withQueueCapacity(int newQueueCapacity) {
         return new ScrapeSettings(source, concurrency, productLinkSelector, computeRounds, gil, processes,
-                newQueueCapacity, parseWorkers);
+                newQueueCapacity, parseWorkers, members, clusterMembers);
     }
 
     public ScrapeSettings withParseWorkers(int newParseWorkers) {
         return new ScrapeSettings(source, concurrency, productLinkSelector, computeRounds, gil, processes,
-                queueCapacity, newParseWorkers);
+                queueCapacity, newParseWorkers, members, clusterMembers);
+    }
+
+    public ScrapeSettings withMembers(int newMembers) {
+        return new ScrapeSettings(source, concurrency, productLinkSelector, computeRounds, gil, processes,
+                queueCapacity, parseWorkers, newMembers, clusterMembers);
+    }
+
+    public ScrapeSettings withClusterMembers(String newClusterMembers) {
+        return new ScrapeSettings(source, concurrency, productLinkSelector, computeRounds, gil, processes,
+                queueCapacity, parseWorkers, members, newClusterMembers);
     }
 
     /** Requests per second the page source may make, 0 for no limit; only a source over HTTP has one. */
@@ -90,7 +113,7 @@ public record ScrapeSettings(PageSourceSpec source, int concurrency, String prod
             throw new IllegalArgumentException("a rate limit needs a page source over HTTP, not " + source);
         }
         return new ScrapeSettings(new PageSourceSpec.Http(http.settings().withRate(newRate)), concurrency,
-                productLinkSelector, computeRounds, gil, processes, queueCapacity, parseWorkers);
+                productLinkSelector, computeRounds, gil, processes, queueCapacity, parseWorkers, members, clusterMembers);
     }
 
     public static int cores() {

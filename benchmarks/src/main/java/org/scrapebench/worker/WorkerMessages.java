@@ -15,8 +15,9 @@ import org.scrapebench.scrape.ProductOutcome;
  * A worker's first argument is how many requests it may be sent at once (its share of the
  * requests in flight); it prints {@link #READY} once its page source is open, then answers each
  * request once, in any order: a reply carries its request's id.
+ * The cluster members of the distributed model send the same {@link Reply}.
  */
-final class WorkerMessages {
+public final class WorkerMessages {
 
     static final String READY = "READY";
 
@@ -30,10 +31,10 @@ final class WorkerMessages {
     record Request(long id, String url) {}
 
     /** Worker to parent: the product, or the failure, for request {@code id}. */
-    record Reply(long id, String url, String name, String price, String currency, String error,
+    public record Reply(long id, String url, String name, String price, String currency, String error,
                  int requests, long digest) {
 
-        static Reply of(long id, ProductOutcome outcome) {
+        public static Reply of(long id, ProductOutcome outcome) {
             if (outcome.succeeded()) {
                 Product p = outcome.product();
                 return new Reply(id, p.url().toString(), p.name(), p.price().toPlainString(), p.currency(), null,
@@ -43,7 +44,7 @@ final class WorkerMessages {
             return new Reply(id, f.url().toString(), null, null, null, f.reason(), f.attempts(), 0L);
         }
 
-        ProductOutcome toOutcome() {
+        public ProductOutcome toOutcome() {
             URI uri = URI.create(url);
             if (error != null) {
                 return ProductOutcome.failed(new Failure(uri, requests, error));

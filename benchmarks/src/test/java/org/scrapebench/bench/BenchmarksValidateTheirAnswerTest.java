@@ -101,7 +101,7 @@ class BenchmarksValidateTheirAnswerTest {
     @Test
     void aShortOrWrongAnswerFailsTheRun() throws Exception {
         CatalogSpec spec = new CatalogSpec(ScrapeTrial.SEED, 6, 5, 1);
-        try (ScrapeTrial trial = ScrapeTrial.inMemory(new ModelKnobs(Model.SERIAL, 1, 0, false, 1, 0, 1, 0), spec)) {
+        try (ScrapeTrial trial = ScrapeTrial.inMemory(new ModelKnobs(Model.SERIAL, 1, 0, false, 1, 0, 1, 1, null, 0), spec)) {
             ScrapeResult right = trial.scrapeOnce();
             trial.validate(right);
 

@@ -166,6 +166,8 @@ class ScrapeCliTest {
         "URL|--model|SERIAL|--rate|-1",
         "URL|--model|SERIAL|--rate|NaN",
         "URL|--model|SERIAL|--rate|fast",
+        "URL|--model|DISTRIBUTED|--members|0",
+        "URL|--model|DISTRIBUTED|--cluster|127.0.0.1:5701",
         "URL|--model|FIXED_THREAD_POOL|--gil|maybe",
         "mailto:shop@example.com|--model|SERIAL",
         "http://|--model|SERIAL",
