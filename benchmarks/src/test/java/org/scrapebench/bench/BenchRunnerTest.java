@@ -116,8 +116,10 @@ class BenchRunnerTest {
     void aBusyMachineStopsTheRunWithOneLineAndNoRunDirectory() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(MachineLoad.available(), "needs Linux /proc");
         Path results = temp.resolve("results");
+        // a busy loop that ends by itself after 20 s, whatever happens to this test, and has no
+        // children: killing it kills all of it
         Process launcher = new ProcessBuilder("sh", "-c",
-                "timeout 20 sh -c 'while :; do :; done' >/dev/null 2>&1 & echo $!").start();
+                "bash -c 'while [ $SECONDS -lt 20 ]; do :; done' >/dev/null 2>&1 & echo $!").start();
         long busyPid = Long.parseLong(new String(launcher.getInputStream().readAllBytes()).trim());
         launcher.waitFor();
         java.io.ByteArrayOutputStream errBytes = new java.io.ByteArrayOutputStream();
