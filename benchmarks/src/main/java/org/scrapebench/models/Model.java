@@ -20,7 +20,8 @@ public enum Model {
             Traits.threads("fork-join-"), ForkJoinModel::new),
     // a virtual thread's carriers are the JDK's own ForkJoinPool threads, helped by its unblocker
     VIRTUAL_THREADS("a virtual thread per product (JDK 21+), carriers = cores; n requests in flight",
-            Traits.threads("ForkJoinPool-", "VirtualThread-").withMinimumJdk(VirtualThreadsModel.MINIMUM_FEATURE_VERSION),
+            Traits.threads().withJvmThreads("ForkJoinPool-", "VirtualThread-")
+                    .withMinimumJdk(VirtualThreadsModel.MINIMUM_FEATURE_VERSION),
             VirtualThreadsModel::new),
     COMPLETABLE_FUTURE("HttpClient.sendAsync composed with thenApply/allOf, no thread blocked per request; n in flight",
             Traits.threads("cf-parse-"), CompletableFutureModel::new),
@@ -31,7 +32,7 @@ public enum Model {
     WORKER_PROCESSES("P worker JVMs fed over stdin/stdout, n in flight spread over them: isolation, at the price of start-up and IPC",
             Traits.processes("worker-"), WorkerProcessesModel::new),
     DISTRIBUTED("a Hazelcast queue feeding M member JVMs, here or elsewhere, n in flight over them: distribution, at a network hop per product",
-            new Traits(Traits.BASELINE_JDK, List.of("dist-", "hz.scrapebench-"), true, CpuParallelism.PROCESSES, true), DistributedModel::new);
+            Traits.processes("dist-", "hz.scrapebench-"), DistributedModel::new);
 
     private final String summary;
     private final Traits traits;
@@ -91,42 +92,57 @@ public enum Model {
      *
      * @param minimumJdk     the oldest JDK feature version it runs on
      * @param threadPrefixes the names of the platform threads it starts in this JVM begin with one of
-     *                       these (the tests count and reap threads by them)
+     *                       these (the tests count them, and check that close stops them all)
+     * @param jvmThreadPrefixes the names of the JDK's own JVM-wide threads it runs on (virtual threads'
+     *                       carriers): counted like its own, but no model can stop them, so they
+     *                       are never threads it left behind
      * @param limitsInFlight whether it keeps at most {@code concurrency} requests in flight; a model
      *                       that does not makes one request at a time
      * @param cpu            how many threads can run its CPU work at once
      * @param startsProcesses whether it starts {@code processes} worker processes
      */
-    public record Traits(int minimumJdk, List<String> threadPrefixes, boolean limitsInFlight, CpuParallelism cpu,
-                         boolean startsProcesses) {
+    public record Traits(int minimumJdk, List<String> threadPrefixes, List<String> jvmThreadPrefixes,
+                         boolean limitsInFlight, CpuParallelism cpu, boolean startsProcesses) {
 
         static final int BASELINE_JDK = 17;
 
         public Traits {
             threadPrefixes = List.copyOf(threadPrefixes);
+            jvmThreadPrefixes = List.copyOf(jvmThreadPrefixes);
         }
 
         /** Everything on the calling thread, one request at a time. */
         static Traits oneThread() {
-            return new Traits(BASELINE_JDK, List.of(), false, CpuParallelism.ONE_THREAD, false);
+            return new Traits(BASELINE_JDK, List.of(), List.of(), false, CpuParallelism.ONE_THREAD, false);
         }
 
         /** Threads in this JVM named {@code prefix...}, n requests in flight, CPU work on every core. */
         static Traits threads(String... prefixes) {
-            return new Traits(BASELINE_JDK, List.of(prefixes), true, CpuParallelism.THREADS, false);
+            return new Traits(BASELINE_JDK, List.of(prefixes), List.of(), true, CpuParallelism.THREADS, false);
         }
 
         /** Worker processes, their threads here named {@code prefix...}, n requests in flight over them. */
-        static Traits processes(String prefix) {
-            return new Traits(BASELINE_JDK, List.of(prefix), true, CpuParallelism.PROCESSES, true);
+        static Traits processes(String... prefixes) {
+            return new Traits(BASELINE_JDK, List.of(prefixes), List.of(), true, CpuParallelism.PROCESSES, true);
         }
 
         Traits withMinimumJdk(int jdk) {
-            return new Traits(jdk, threadPrefixes, limitsInFlight, cpu, startsProcesses);
+            return new Traits(jdk, threadPrefixes, jvmThreadPrefixes, limitsInFlight, cpu, startsProcesses);
         }
 
         Traits withCpu(CpuParallelism newCpu) {
-            return new Traits(minimumJdk, threadPrefixes, limitsInFlight, newCpu, startsProcesses);
+            return new Traits(minimumJdk, threadPrefixes, jvmThreadPrefixes, limitsInFlight, newCpu, startsProcesses);
+        }
+
+        Traits withJvmThreads(String... prefixes) {
+            return new Traits(minimumJdk, threadPrefixes, List.of(prefixes), limitsInFlight, cpu, startsProcesses);
+        }
+
+        /** Every thread it runs on in this JVM: its own and the JDK's. */
+        public List<String> allThreadPrefixes() {
+            List<String> all = new java.util.ArrayList<>(threadPrefixes);
+            all.addAll(jvmThreadPrefixes);
+            return List.copyOf(all);
         }
     }
 

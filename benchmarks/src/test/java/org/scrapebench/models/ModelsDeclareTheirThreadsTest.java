@@ -62,16 +62,17 @@ class ModelsDeclareTheirThreadsTest {
                     .toList();
         }
         List<String> declared = new java.util.ArrayList<>(SHARED_THREAD_PREFIXES);
-        declared.addAll(model.traits().threadPrefixes());
+        declared.addAll(model.traits().allThreadPrefixes());
         List<String> undeclared = started.stream()
                 .filter(name -> declared.stream().noneMatch(name::startsWith))
                 .toList();
         assertEquals(List.of(), undeclared, () -> model + " started threads its traits do not declare");
         // the declared threads run the model (a JVM-wide pool, such as virtual threads' carriers,
         // may have been started by an earlier test)
-        if (!model.traits().threadPrefixes().isEmpty()) {
-            assertTrue(alive.stream().anyMatch(name -> model.traits().threadPrefixes().stream().anyMatch(name::startsWith)),
-                    () -> model + " declares " + model.traits().threadPrefixes() + " but none runs: " + alive);
+        List<String> runsOn = model.traits().allThreadPrefixes();
+        if (!runsOn.isEmpty()) {
+            assertTrue(alive.stream().anyMatch(name -> runsOn.stream().anyMatch(name::startsWith)),
+                    () -> model + " declares " + runsOn + " but none runs: " + alive);
         }
     }
 

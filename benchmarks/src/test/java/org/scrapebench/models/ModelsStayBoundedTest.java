@@ -193,7 +193,7 @@ class ModelsStayBoundedTest {
     static List<String> threadPrefixes() {
         List<String> prefixes = new java.util.ArrayList<>(List.of("http-client-"));
         for (Model model : Model.values()) {
-            prefixes.addAll(model.traits().threadPrefixes());
+            prefixes.addAll(model.traits().allThreadPrefixes());
         }
         return List.copyOf(prefixes);
     }
@@ -241,11 +241,10 @@ class ModelsStayBoundedTest {
         }, () -> model + " left threads behind: " + leftoverThreads(before));
     }
 
-    /**
-     * The JDK's virtual-thread scheduler is shared by the whole JVM and keeps idle carriers (and its
-     * unblocker) alive on its own schedule: no model can stop them, so they are not left behind.
-     */
-    private static final List<String> JVM_WIDE_PREFIXES = List.of("ForkJoinPool-", "VirtualThread-");
+    /** The JDK's own JVM-wide threads keep to their own schedule: no model can stop them. */
+    private static final List<String> JVM_WIDE_PREFIXES = java.util.Arrays.stream(Model.values())
+            .flatMap(model -> model.traits().jvmThreadPrefixes().stream())
+            .toList();
 
     private static List<String> leftoverThreads(Set<Thread> before) {
         return Thread.getAllStackTraces().keySet().stream()
