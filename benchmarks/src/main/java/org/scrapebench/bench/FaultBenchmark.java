@@ -17,7 +17,7 @@ import org.openjdk.jmh.annotations.Param;
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar Fault}
  */
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch", "-XX:+UseG1GC"})
+@Fork(value = 1, jvmArgsAppend = {ForkFlags.HEAP_MIN, ForkFlags.HEAP_MAX, ForkFlags.PRE_TOUCH, ForkFlags.COLLECTOR})
 public class FaultBenchmark extends HttpScrapeBenchmark {
 
     /**

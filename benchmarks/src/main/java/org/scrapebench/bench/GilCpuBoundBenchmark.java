@@ -17,7 +17,7 @@ import org.scrapebench.models.Model;
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar GilCpuBound}
  */
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch", "-XX:+UseG1GC"})
+@Fork(value = 1, jvmArgsAppend = {ForkFlags.HEAP_MIN, ForkFlags.HEAP_MAX, ForkFlags.PRE_TOUCH, ForkFlags.COLLECTOR})
 public class GilCpuBoundBenchmark extends CpuBoundBenchmark {
 
     /** The baseline, two ways of holding threads, and processes. */

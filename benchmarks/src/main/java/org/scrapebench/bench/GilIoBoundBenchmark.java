@@ -11,7 +11,7 @@ import org.scrapebench.models.Model;
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar GilIoBound}
  */
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch", "-XX:+UseG1GC"})
+@Fork(value = 1, jvmArgsAppend = {ForkFlags.HEAP_MIN, ForkFlags.HEAP_MAX, ForkFlags.PRE_TOUCH, ForkFlags.COLLECTOR})
 public class GilIoBoundBenchmark extends IoBoundBenchmark {
 
     @Param({"FIXED_THREAD_POOL", "VIRTUAL_THREADS", "COMPLETABLE_FUTURE"})

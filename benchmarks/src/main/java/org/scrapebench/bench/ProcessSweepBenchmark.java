@@ -22,7 +22,7 @@ import org.scrapebench.models.Model;
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar ProcessSweep}
  */
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = {ForkFlags.HEAP_MIN, ForkFlags.HEAP_MAX, ForkFlags.PRE_TOUCH, ForkFlags.COLLECTOR})
 @Warmup(iterations = 6, time = 2)
 @Measurement(iterations = 5, time = 1)
 public class ProcessSweepBenchmark extends HttpScrapeBenchmark {

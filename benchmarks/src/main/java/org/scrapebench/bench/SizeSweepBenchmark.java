@@ -15,7 +15,7 @@ import org.scrapebench.models.Model;
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar SizeSweep}
  */
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch", "-XX:+UseG1GC"})
+@Fork(value = 1, jvmArgsAppend = {ForkFlags.HEAP_MIN, ForkFlags.HEAP_MAX, ForkFlags.PRE_TOUCH, ForkFlags.COLLECTOR})
 @Warmup(iterations = 1, time = 1)
 @Measurement(iterations = 3, time = 1)
 public class SizeSweepBenchmark extends HttpScrapeBenchmark {
