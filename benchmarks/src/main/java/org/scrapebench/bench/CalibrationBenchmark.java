@@ -104,7 +104,7 @@ public class CalibrationBenchmark {
      */
     @State(Scope.Thread)
     public static class SerialJob {
-        @Param("200")
+        @Param("100")
         public int products;
 
         @Param("25")
