@@ -64,6 +64,9 @@ public final class BenchRunner implements Callable<Integer> {
             SizeSweepBenchmark.class,
             FaultBenchmark.class);
 
+    /** The regimes a quick run still covers with every model; the other classes run one model each. */
+    static final List<Class<?>> MAIN_REGIMES = List.of(IoBoundBenchmark.class, CpuBoundBenchmark.class, MixedBenchmark.class);
+
     @Option(names = "--results-dir", defaultValue = "results", description = "where run directories go (default: ${DEFAULT-VALUE})")
     Path resultsDir;
 
@@ -295,12 +298,12 @@ public final class BenchRunner implements Callable<Integer> {
                 .include("^" + userPart + Pattern.quote(benchmark.getName()) + "\\.")
                 .shouldFailOnError(true)
                 .jvm(forkJvm.javaPath());
-        List<String> models = modelsFor(benchmark, forkJvm.major());
+        List<String> models = quick ? quickModels(benchmark, forkJvm.major()) : modelsFor(benchmark, forkJvm.major());
         if (models != null) {
             builder.param("model", models.toArray(String[]::new));
         }
         if (quick) {
-            // a smoke run: every benchmark class and model once, small, no warm-up
+            // a smoke run: every class once (every model in the main regimes), small, no warm-up
             builder.warmupIterations(0).measurementIterations(1)
                     .measurementTime(TimeValue.milliseconds(500));
             if (benchmark == CalibrationBenchmark.class) {
@@ -330,6 +333,26 @@ public final class BenchRunner implements Callable<Integer> {
         if (field == null || Arrays.stream(Model.values()).allMatch(m -> m.unavailableReason(forkMajor) == null)) {
             return null;
         }
+        return runnableDeclaredModels(field, forkMajor);
+    }
+
+    /**
+     * What a quick run gives the class: every model in the main regimes (each model's smoke run);
+     * elsewhere one, the first declared that makes requests concurrently, since the class's own
+     * machinery (sweep, switch, faults) is what needs the smoke run there, not every model again.
+     */
+    static List<String> quickModels(Class<?> benchmark, int forkMajor) {
+        Field field = findField(benchmark, "model");
+        if (field == null || MAIN_REGIMES.contains(benchmark)) {
+            return modelsFor(benchmark, forkMajor);
+        }
+        List<String> runnable = runnableDeclaredModels(field, forkMajor);
+        String one = runnable.stream().filter(m -> Model.valueOf(m).usesConcurrency()).findFirst()
+                .orElse(runnable.get(0));
+        return List.of(one);
+    }
+
+    private static List<String> runnableDeclaredModels(Field field, int forkMajor) {
         Param param = field.getAnnotation(Param.class);
         // an enum @Param without values (JMH marks it with BLANK_ARGS) means every constant
         boolean allConstants = param == null || param.value().length == 0

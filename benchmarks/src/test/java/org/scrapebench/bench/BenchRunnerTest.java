@@ -108,6 +108,22 @@ class BenchRunnerTest {
         assertEquals(List.of(new BenchRunner.ForkSlot(a, 2)), BenchRunner.forkSlots(IoBoundBenchmark.class, none, List.of(a), false));
     }
 
+    @Test
+    void aQuickRunCoversEveryModelInTheMainRegimesAndOneConcurrentModelElsewhere() {
+        for (int major : List.of(17, 25)) {
+            for (Class<?> main : BenchRunner.MAIN_REGIMES) {
+                assertEquals(BenchRunner.modelsFor(main, major), BenchRunner.quickModels(main, major), main + " on " + major);
+            }
+            for (Class<?> other : List.of(FaultBenchmark.class, GilCpuBoundBenchmark.class, ConcurrencySweepBenchmark.class)) {
+                List<String> quick = BenchRunner.quickModels(other, major);
+                assertEquals(1, quick.size(), () -> other + " on " + major + ": " + quick);
+                assertTrue(org.scrapebench.models.Model.valueOf(quick.get(0)).usesConcurrency(), quick::toString);
+            }
+        }
+        assertEquals(List.of("WORKER_PROCESSES"), BenchRunner.quickModels(ProcessSweepBenchmark.class, 17));
+        assertEquals(null, BenchRunner.quickModels(CalibrationBenchmark.class, 25), "no model param to narrow");
+    }
+
     /**
      * A CPU-bound process outside the runner's process tree (orphaned, so it is not a descendant)
      * makes the run stop before it starts: one line naming the load, exit 2, no run directory.
