@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -210,21 +211,21 @@ public final class BenchRunner implements Callable<Integer> {
                 }
                 System.out.println("bench: report " + run.dir().resolve("report.md"));
             }
-            if (runs.size() > 1) {
-                Run base = runs.get(0);
-                for (Run other : runs.subList(1, runs.size())) {
-                    Path comparison = other.dir().resolve("comparison-vs-" + base.dir().getFileName() + ".md");
-                    try (PrintWriter file = new PrintWriter(Files.newBufferedWriter(comparison, StandardCharsets.UTF_8))) {
-                        int code = AnalysisCli.run(file, err, "compare", "--charts", other.dir().resolve("charts").toString(),
-                                base.dir().resolve("jmh-result.json").toString(),
-                                other.dir().resolve("jmh-result.json").toString());
-                        if (code != 0) {
-                            System.err.println("bench: the comparison failed (exit " + code + "); the results are kept");
-                            return 1;
-                        }
+            for (Comparison comparison : comparisons(runs)) {
+                Path file = comparison.other().dir().resolve("comparison-vs-" + comparison.base().dir().getFileName() + ".md");
+                List<String> args = new ArrayList<>(List.of("compare", "--charts", comparison.other().dir().resolve("charts").toString()));
+                comparison.noiseFloor().ifPresent(pair -> args.addAll(List.of("--noise-floor",
+                        pair.base().dir().resolve("jmh-result.json") + "," + pair.other().dir().resolve("jmh-result.json"))));
+                args.add(comparison.base().dir().resolve("jmh-result.json").toString());
+                args.add(comparison.other().dir().resolve("jmh-result.json").toString());
+                try (PrintWriter text = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
+                    int code = AnalysisCli.run(text, err, args.toArray(String[]::new));
+                    if (code != 0) {
+                        System.err.println("bench: the comparison failed (exit " + code + "); the results are kept");
+                        return 1;
                     }
-                    System.out.println("bench: comparison " + comparison);
                 }
+                System.out.println("bench: comparison " + file);
             }
         }
         return 0;
@@ -260,6 +261,38 @@ public final class BenchRunner implements Callable<Integer> {
             }
         }
         return leftOut;
+    }
+
+    /** One comparison an interleaved run writes: other against base, optionally against an A/A pair's noise. */
+    record Comparison(Run base, Run other, Optional<Comparison> noiseFloor) {}
+
+    /**
+     * What an interleaved run compares. A JVM given twice is an A/A pair: its second run is compared
+     * with its first, and that pair's measured noise is the margin of every comparison between
+     * JVMs, so that one run of {@code A,B,B} gives the cross-JDK comparison and its noise floor,
+     * both under the same drift. Any other run is compared with the first run.
+     */
+    static List<Comparison> comparisons(List<Run> runs) {
+        Optional<Comparison> aa = Optional.empty();
+        List<Comparison> sameJvm = new ArrayList<>();
+        List<Run> others = new ArrayList<>();
+        for (int i = 1; i < runs.size(); i++) {
+            Run run = runs.get(i);
+            Optional<Run> earlier = runs.subList(0, i).stream()
+                    .filter(r -> r.jvm().javaPath().equals(run.jvm().javaPath())).findFirst();
+            if (earlier.isPresent()) {
+                Comparison pair = new Comparison(earlier.get(), run, Optional.empty());
+                sameJvm.add(pair);
+                aa = aa.or(() -> Optional.of(pair));
+            } else {
+                others.add(run);
+            }
+        }
+        List<Comparison> all = new ArrayList<>(sameJvm);
+        for (Run other : others) {
+            all.add(new Comparison(runs.get(0), other, aa));
+        }
+        return all;
     }
 
     /** One JMH invocation: the forks it runs, on which run's JVM. */

@@ -109,6 +109,25 @@ class BenchRunnerTest {
     }
 
     @Test
+    void aJvmGivenTwiceIsAnAaPairWhoseNoiseIsTheMarginOfTheCrossJdkComparison() {
+        ForkJvm here = ForkJvm.probe("");
+        ForkJvm other = new ForkJvm("/elsewhere/bin/java", 17, "17", "v", "vm", "vmv", "/elsewhere");
+        BenchRunner.Run a = new BenchRunner.Run(other, temp.resolve("jdk17"));
+        BenchRunner.Run b = new BenchRunner.Run(here, temp.resolve("jdk25"));
+        BenchRunner.Run b2 = new BenchRunner.Run(here, temp.resolve("jdk25-2"));
+
+        List<BenchRunner.Comparison> threeWay = BenchRunner.comparisons(List.of(a, b, b2));
+        BenchRunner.Comparison aa = new BenchRunner.Comparison(b, b2, java.util.Optional.empty());
+        assertEquals(List.of(aa, new BenchRunner.Comparison(a, b, java.util.Optional.of(aa))), threeWay);
+
+        // the two-JVM forms are what they were: A/A alone, or one cross-JDK comparison without a floor
+        assertEquals(List.of(new BenchRunner.Comparison(b, b2, java.util.Optional.empty())),
+                BenchRunner.comparisons(List.of(b, b2)));
+        assertEquals(List.of(new BenchRunner.Comparison(a, b, java.util.Optional.empty())),
+                BenchRunner.comparisons(List.of(a, b)));
+    }
+
+    @Test
     void aQuickRunCoversEveryModelInTheMainRegimesAndOneConcurrentModelElsewhere() {
         for (int major : List.of(17, 25)) {
             for (Class<?> main : BenchRunner.MAIN_REGIMES) {
