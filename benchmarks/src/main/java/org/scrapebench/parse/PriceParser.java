@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * <p>Around the number, only these are read: currency symbols, local spellings ({@code руб.}, {@code грн},
  * {@code lei}, {@code Ft}, {@code 円}, see {@link CurrencyMarks}) and upper-case ISO codes; footnote asterisks
  * ({@code 34,50 € *}); one label before it that names the current price ({@code Price:}, {@code Our Price:},
- * {@code Cena}, {@code Preis:}; never "from", "was" or "regular"); one tax note after it ({@code HT},
+ * {@code Cena}, {@code Preis:}, or a bare {@code :} whose word is in another element; never "from", "was" or
+ * "regular"); one tax note after it ({@code HT},
  * {@code + VAT}, {@code inkl. MwSt.}, {@code (tax incl.)}).
  *
  * <p>Separators: with both '.' and ',' the last one is the decimal point; beside space or apostrophe grouping, the
@@ -30,8 +31,11 @@ import java.util.regex.Pattern;
  * ({@code 1,234} and {@code 1.234} are 1234) unless the integer part is 0 ({@code 0.125}) or the currency has three
  * decimal places (KWD, BHD, OMR, JOD, TND...), where {@code 1.500} is one and a half and {@code 1,500} is refused as
  * ambiguous; otherwise a single one is the decimal point ({@code 12,5}). Groups must be of three digits (Indian lakh
- * grouping is also accepted for INR). A ",-" or ".-" ending marks a whole amount ({@code 1.899,-} is 1899); a space
- * after the decimal point before two final digits is ignored ({@code $119. 95}).
+ * grouping is also accepted for INR). A ",-" or ".-" ending marks a whole amount ({@code 1.899,-} is 1899), and so
+ * does a bare ',' after the last digit ({@code € 610,}, the dash drawn by the theme's CSS); the number before such an
+ * ending must not group with that same separator ({@code 1,234,-} is refused); a bare '.' ending ({@code 12.}) stays
+ * refused, since it reads as cents cut off. A space after the decimal point before two final digits is ignored
+ * ({@code $119. 95}).
  *
  * <p>Currency: the hint when given, and any printed currency must agree with it ({@code $} agrees with CAD, AUD and
  * other dollars; {@code ¥} with CNY; {@code kr} with SEK, NOK, DKK); otherwise the printed one; none is an error.
@@ -50,13 +54,23 @@ public final class PriceParser {
     private static final Pattern FOOTNOTE_MARKS = Pattern.compile("[\\s*]*\\*[\\s*]*$");
     /** "$119. 95": some themes print the cents in their own element, leaving a space after the decimal point. */
     private static final Pattern SPACED_CENTS = Pattern.compile("(\\d[.,])[ \u00A0](\\d{2})(?!\\d)");
-    /** "1.899,-": a whole amount, common in German, Dutch, Czech and Scandinavian shops. */
-    private static final Pattern WHOLE_AMOUNT_DASH = Pattern.compile("(?<=\\d)[.,][-\u2013\u2014]{1,2}(?![\\d-])");
-    /** Labels that name the current price. "From", "was", "regular" and "unit" prices are deliberately absent. */
-    private static final Pattern LABEL = Pattern.compile("^\\s*(?:(?:our|your|sale|special|offer|discounted)\\s+price"
-            + "|price|now|naše\\s+cena|naša\\s+cena|nasza\\s+cena|cena|unser\\s+preis|ihr\\s+preis|preis"
+    /**
+     * "1.899,-": a whole amount, common in German, Dutch, Czech and Scandinavian shops; also "€ 610," where the
+     * theme draws the dash with CSS, so a ',' after the last digit with no digit following it marks a whole amount.
+     */
+    private static final Pattern WHOLE_AMOUNT_MARK =
+            Pattern.compile("(?<=\\d)(?:[.,][-\u2013\u2014]{1,2}(?![\\d-])|,(?=\\s*+(?:[^\\s\\d]|$)))");
+    /**
+     * Labels that name the current price. "From", "was", "regular" and "unit" prices are deliberately absent. A bare
+     * ':' is a label whose word the theme printed in another element ("Prix<span>: 3 250 000 €"); the parser never
+     * sees that word, just as it never sees one before a price printed without the colon.
+     */
+    private static final Pattern LABEL = Pattern.compile("^\\s*(?:(?:"
+            + "(?:our|your|sale|special|offer|discounted)\\s+price|price|now"
+            + "|naše\\s+cena|naša\\s+cena|nasza\\s+cena|cena|unser\\s+preis|ihr\\s+preis|preis"
             + "|notre\\s+prix|prix|nuestro\\s+precio|precio|prezzo|preço|onze\\s+prijs|prijs|vår\\s+pris|pris|hinta"
-            + "|цена|ціна|fiyat|cijena|kaina|价格|售价|価格|販売価格|가격|판매가)(?:\\s*:\\s*|\\s+)",
+            + "|цена|ціна|fiyat|cijena|kaina|价格|售价|価格|販売価格|가격|판매가)"
+            + "(?:\\s*:|\\s)|:)\\s*",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** A note on tax after the price: "HT", "+ VAT", "inkl. MwSt.", "(tax incl.)", "iva inclusa", "(税込)". */
     private static final Pattern TAX_NOTE = Pattern.compile("[\\s(]*(?:(?:incl|inc|including|excl|exc|ex|excluding"
@@ -85,14 +99,18 @@ public final class PriceParser {
         }
         String hint = hintCode(currencyHint);
         String cleaned = SPACED_CENTS.matcher(FOOTNOTE_MARKS.matcher(text).replaceFirst("")).replaceAll("$1$2");
-        Matcher dash = WHOLE_AMOUNT_DASH.matcher(cleaned);
-        boolean wholeAmount = dash.find();
+        Matcher wholeMark = WHOLE_AMOUNT_MARK.matcher(cleaned);
+        boolean wholeAmount = wholeMark.find();
+        char wholeSeparator = wholeAmount ? cleaned.charAt(wholeMark.start()) : 0;
         if (wholeAmount) {
-            cleaned = cleaned.substring(0, dash.start()) + " " + cleaned.substring(dash.end());
+            cleaned = cleaned.substring(0, wholeMark.start()) + " " + cleaned.substring(wholeMark.end());
         }
         Matcher number = NUMBER.matcher(cleaned);
         if (!number.find()) {
             throw unparseable(text);
+        }
+        if (wholeAmount && number.group().indexOf(wholeSeparator) >= 0) {
+            throw badGrouping(text); // "1,234,-": the ',' that ends a whole amount is the decimal point, not a group
         }
         String before = LABEL.matcher(cleaned.substring(0, number.start())).replaceFirst("");
         String after = TAX_NOTE.matcher(cleaned.substring(number.end())).replaceFirst("");

@@ -120,6 +120,12 @@ class PriceParserTest {
             31,07 € (bez DPH)      | 31.07      | EUR
             Cena: 55,72 zł brutto  | 55.72      | PLN
             $119. 95               | 119.95     | USD
+            € 1 249,               | 1249.00    | EUR
+            349, €                 | 349.00     | EUR
+            Preis: 89, €           | 89.00      | EUR
+            ": 1 890 000 €"        | 1890000.00 | EUR
+            ":  79,90 zł"          | 79.90      | PLN
+            " : $12.40"            | 12.40      | USD
             1.837, 32 €            | 1837.32    | EUR
             1.500 KWD              | 1.500      | KWD
             KWD 1,250.500          | 1250.500   | KWD
@@ -138,7 +144,8 @@ class PriceParserTest {
             "от 1 990 руб.", "Pris från 172 kr", "desde $199", "Was $59.99 Now $39.99", "49,99 € statt 69,99 €",
             "R$ 139,99 R$ 135,99", "Regular price $40.00 Sale price $30.00", "3200 руб. 1500 руб.",
             "Běžná cena 9 800 Kč", "129,00 € (-15%)", "$29.99/mo", "€12,99 / Monat", "19,99 € pro Monat",
-            "Price: $15.95/mo", "Unit price $4.99 / kg", "$426.20/EA", "1 690,54 руб. (шт)", "12,50,- €"})
+            "Price: $15.95/mo", "Unit price $4.99 / kg", "$426.20/EA", "1 690,54 руб. (шт)", "12,50,- €",
+            ": ab 12,99 €", ": od 49 zł", ": $10 - $20", ":: 5 €", "€ 10, € 20", "€ 49,/Monat"})
     void refusesRangesFromPricesPairsAndPerPeriodPrices(String text) {
         assertThrows(PageParseException.class, () -> PriceParser.parse(text, null));
     }
@@ -172,6 +179,13 @@ class PriceParserTest {
             12.50                | dollars | unknown currency 'dollars'
             "1,500 KWD"          |      | ambiguous decimal separator in price '1,500 KWD'
             12,5,-               | EUR  | bad digit grouping in price '12,5,-'
+            "12,50, €"           |      | bad digit grouping in price '12,50, €'
+            "1,234, €"           |      | bad digit grouping in price '1,234, €'
+            "1,234,-"            | EUR  | bad digit grouping in price '1,234,-'
+            CHF 1.299.-          |      | bad digit grouping in price 'CHF 1.299.-'
+            € 610.               |      | unparseable price '€ 610.'
+            "€ 610, 5"           |      | bad digit grouping in price '€ 610, 5'
+            ": 610"              |      | no currency in price ': 610'
             """)
     void rejectsWhatItCannotReadExactly(String text, String hint, String message) {
         PageParseException failure = assertThrows(PageParseException.class, () -> PriceParser.parse(text, hint));
