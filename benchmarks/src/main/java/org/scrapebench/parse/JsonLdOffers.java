@@ -16,6 +16,35 @@ final class JsonLdOffers {
         return PriceChoice.ofOffers(offers(product), page);
     }
 
+    /**
+     * The prices a ProductGroup allows: its own offers' and its variants' ({@code hasVariant} Products), each variant
+     * taken as one offer at the variant's {@code url} (or its offer's), so that the variant at the page's own address
+     * is singled out and variants that all cost the same give one price.
+     */
+    static Set<Price> groupPrices(JsonNode group, PageAddress page) throws PageParseException {
+        List<PriceChoice.Offer> offers = new ArrayList<>(offers(group));
+        for (JsonNode variant : JsonLd.asList(group.get("hasVariant"))) {
+            if (variant.isObject()) {
+                offers.add(new PriceChoice.Offer(prices(variant, page), variantUrl(variant)));
+            }
+        }
+        return PriceChoice.ofOffers(offers, page);
+    }
+
+    private static String variantUrl(JsonNode variant) {
+        String url = JsonLd.text(variant.get("url"));
+        if (url != null) {
+            return url;
+        }
+        for (JsonNode offer : JsonLd.asList(variant.get("offers"))) {
+            String offerUrl = JsonLd.text(offer.get("url"));
+            if (offerUrl != null) {
+                return offerUrl;
+            }
+        }
+        return null;
+    }
+
     private static List<PriceChoice.Offer> offers(JsonNode holder) throws PageParseException {
         List<PriceChoice.Offer> offers = new ArrayList<>();
         for (JsonNode offer : JsonLd.asList(holder.get("offers"))) {

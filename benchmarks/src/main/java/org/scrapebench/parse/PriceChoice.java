@@ -13,7 +13,9 @@ import java.util.stream.Collectors;
  * remains; of several different prices left, the one marked as the sale price is taken if exactly one is.</li>
  * <li>Each source (the product's JSON-LD, its microdata, the page's {@code og:price:amount} and
  * {@code product:price:amount} meta tags) then states a set of prices: the union over its offers, or, when they
- * differ and exactly one offer's {@code url} is this page, that offer's.</li>
+ * differ and exactly one offer's {@code url} is this page, that offer's (of several offers on this page, the one at
+ * the very address the page was fetched at, query included: a Shopify variant's "?variant=12"). A ProductGroup's
+ * variants are read the same way, each variant as one offer.</li>
  * <li>The price is the one price every source allows. Sources that disagree, or several prices that no source
  * singles out (a travel size and a full size, an AggregateOffer's low and high price), are refused with a reason
  * naming the values. Meta tags only confirm or single out a price of the markup; they never stand alone.</li>
@@ -57,13 +59,17 @@ final class PriceChoice {
 
     /**
      * The prices a product's offers allow: all of them, unless they differ and exactly one offer is on this page's
-     * own address (a full size on its page, the travel size linking to its own).
+     * own address (a full size on its page, the travel size linking to its own), or, when several are (variants at
+     * "?variant=11" and "?variant=12"), exactly one is at the very address the page was fetched at.
      */
     static Set<Price> ofOffers(List<Offer> offers, PageAddress page) {
         Set<Price> all = new LinkedHashSet<>();
         offers.forEach(offer -> all.addAll(offer.prices()));
         if (all.size() > 1) {
             List<Offer> onThisPage = offers.stream().filter(offer -> page.isThisPage(offer.url())).toList();
+            if (onThisPage.size() > 1) {
+                onThisPage = onThisPage.stream().filter(offer -> page.isExactlyThisPage(offer.url())).toList();
+            }
             if (onThisPage.size() == 1 && !onThisPage.get(0).prices().isEmpty()) {
                 return onThisPage.get(0).prices();
             }

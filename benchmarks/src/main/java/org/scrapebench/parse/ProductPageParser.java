@@ -17,7 +17,8 @@ import org.jsoup.parser.Parser;
  * (itemtypes with https, http or no scheme). Visible text outside that markup (old prices, related products) is never
  * read. A wrong answer is worse than a refusal, so whatever is ambiguous is refused with a reason.
  *
- * <p>The product: of the page's Products (in JSON-LD at top level, in {@code @graph} or as {@code mainEntity}; in
+ * <p>The product: of the page's Products (in JSON-LD at top level, in {@code @graph} or as {@code mainEntity}, a
+ * ProductGroup counting as one Product whose offers are its variants' (see {@link PriceChoice}); in
  * microdata every Product that is not a property of another Product, so a Product nested in a page-wide one counts),
  * those with offers; if several, the one whose {@code url} is this page, else the only one whose {@code url} is not
  * another page, else all of them if they share one name (the same product stated twice); otherwise refused.
@@ -33,6 +34,7 @@ import org.jsoup.parser.Parser;
 public final class ProductPageParser {
 
     private static final String PRODUCT = "Product";
+    private static final String PRODUCT_GROUP = "ProductGroup";
     private static final Pattern WHITESPACE = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern URL_LIKE = Pattern.compile("^(?:https?:|//|/|www\\.)\\S*$", Pattern.CASE_INSENSITIVE);
 
@@ -53,10 +55,16 @@ public final class ProductPageParser {
         Document doc = Jsoup.parse(html, pageUrl.toString());
         PageAddress page = new PageAddress(pageUrl, doc);
         List<Candidate> jsonLd = new ArrayList<>();
-        for (JsonNode product : JsonLd.entitiesOfType(JsonLd.roots(doc), PRODUCT)) {
-            String url = JsonLd.text(product.get("url"));
-            jsonLd.add(candidate("JSON-LD price", jsonLdName(product), url != null ? url : JsonLd.text(product.get("@id")),
-                    () -> JsonLdOffers.prices(product, page)));
+        List<JsonNode> roots = JsonLd.roots(doc);
+        for (JsonNode product : JsonLd.entitiesOfType(roots, PRODUCT)) {
+            if (!JsonLd.isType(product, PRODUCT_GROUP)) {
+                jsonLd.add(candidate("JSON-LD price", jsonLdName(product), jsonLdUrl(product),
+                        () -> JsonLdOffers.prices(product, page)));
+            }
+        }
+        for (JsonNode group : JsonLd.entitiesOfType(roots, PRODUCT_GROUP)) {
+            jsonLd.add(candidate("JSON-LD price", jsonLdName(group), jsonLdUrl(group),
+                    () -> JsonLdOffers.groupPrices(group, page)));
         }
         List<Candidate> microdata = new ArrayList<>();
         for (Element product : Microdata.itemsNotPropertyOfSameType(doc, PRODUCT)) {
@@ -128,6 +136,11 @@ public final class ProductPageParser {
             throw failure != null ? failure : new PageParseException("product has no price");
         }
         return PriceChoice.choose(markup, MetaPrices.of(doc));
+    }
+
+    private static String jsonLdUrl(JsonNode product) {
+        String url = JsonLd.text(product.get("url"));
+        return url != null ? url : JsonLd.text(product.get("@id"));
     }
 
     private static String jsonLdName(JsonNode product) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ProductPageParserTest {
 
@@ -42,6 +43,22 @@ class ProductPageParserTest {
 
     static Stream<Arguments> jsonLdPages() {
         return Stream.of(
+                arguments("ProductGroup in @graph whose variants cost the same",
+                        page(jsonLd("{\"@context\":\"https://schema.org\",\"@graph\":["
+                                + "{\"@type\":\"Organization\",\"name\":\"Shop Inc\"},"
+                                + "{\"@type\":\"ProductGroup\",\"name\":\"Canvas Tote\",\"hasVariant\":["
+                                + "{\"@type\":\"Product\",\"name\":\"Canvas Tote - Sand\",\"offers\":"
+                                + offer("\"24.00\"", "EUR") + "},"
+                                + "{\"@type\":\"Product\",\"name\":\"Canvas Tote - Olive\",\"offers\":"
+                                + offer("24", "EUR") + "}]}]}"), ""),
+                        "Canvas Tote", "24.00", "EUR"),
+                arguments("ProductGroup variants of different prices, og:price singling one out",
+                        page("<meta property=\"og:price:amount\" content=\"18.50\">"
+                                + "<meta property=\"og:price:currency\" content=\"GBP\">"
+                                + jsonLd("{\"@type\":\"ProductGroup\",\"name\":\"Beeswax Candle\",\"hasVariant\":["
+                                + "{\"@type\":\"Product\",\"offers\":" + offer("18.5", "GBP") + "},"
+                                + "{\"@type\":\"Product\",\"offers\":" + offer("29", "GBP") + "}]}"), ""),
+                        "Beeswax Candle", "18.50", "GBP"),
                 arguments("top-level object",
                         page(jsonLd("{\"@context\":\"https://schema.org\",\"@type\":\"Product\",\"name\":\"Red Shoe\","
                                 + "\"offers\":" + offer("\"19.99\"", "USD") + "}"), ""),
@@ -380,6 +397,15 @@ class ProductPageParserTest {
                         page(jsonLd("{\"@type\":\"Product\",\"name\":\"Kettle\",\"offers\":["
                                 + offer("\"45.00\"", "USD") + "," + offer("\"99.00\"", "USD") + "]}"), ""),
                         "several prices for the product: 45.00 USD and 99.00 USD"),
+                arguments("ProductGroup variants of different prices and nothing singles one out",
+                        page(jsonLd("{\"@type\":\"ProductGroup\",\"name\":\"Beeswax Candle\",\"hasVariant\":["
+                                + "{\"@type\":\"Product\",\"offers\":" + offer("18.5", "GBP") + "},"
+                                + "{\"@type\":\"Product\",\"offers\":" + offer("29", "GBP") + "}]}"), ""),
+                        "several prices for the product: 18.50 GBP and 29.00 GBP"),
+                arguments("ProductGroup without variants or offers",
+                        page(jsonLd("{\"@type\":\"ProductGroup\",\"name\":\"Beeswax Candle\",\"hasVariant\":[]}"),
+                                ""),
+                        "product has no price"),
                 arguments("AggregateOffer range",
                         page(jsonLd("{\"@type\":\"Product\",\"name\":\"T-Shirt\",\"offers\":{\"@type\":\"AggregateOffer\","
                                 + "\"lowPrice\":10.5,\"highPrice\":20,\"offerCount\":3,\"priceCurrency\":\"USD\"}}"), ""),
@@ -484,6 +510,45 @@ class ProductPageParserTest {
         PageParseException failure = assertThrows(PageParseException.class, () -> parser.parse(elsewhere, html));
 
         assertEquals("several prices for the product: 12.00 USD and 38.00 USD", failure.getMessage());
+    }
+
+    /** A Shopify ProductGroup: the page at "?variant=N" shows that variant, found by its url or its offer's. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            https://fernhill.example/products/linen-apron?variant=3301 | 32.00
+            https://fernhill.example/products/linen-apron?variant=3302 | 36.00
+            https://fernhill.example/products/linen-apron?variant=3303 | 36.00
+            """)
+    void takesTheProductGroupVariantAtThePagesOwnAddress(URI variantPage, String amount)
+            throws IOException, PageParseException {
+        ProductPage product = parser.parse(variantPage, resource("shopify-product-group.html"));
+
+        assertEquals(new ProductPage("Linen Apron", new Price(new BigDecimal(amount), "USD")), product);
+    }
+
+    /** Without "?variant=", or with one no variant has, nothing in the markup says which size the page shows. */
+    @ParameterizedTest
+    @ValueSource(strings = {"https://fernhill.example/products/linen-apron",
+        "https://fernhill.example/products/linen-apron?variant=9999"})
+    void refusesProductGroupVariantsOfDifferentPricesWhenNoneIsThePagesOwn(URI page) {
+        PageParseException failure = assertThrows(PageParseException.class,
+                () -> parser.parse(page, resource("shopify-product-group.html")));
+
+        assertEquals("several prices for the product: 32.00 USD and 36.00 USD", failure.getMessage());
+    }
+
+    @Test
+    void takesTheOfferAtThePagesExactAddressAmongVariantOffersOfOneProduct() throws PageParseException {
+        URI secondVariant = URI.create("https://shop.example/products/p-1?variant=12");
+        String html = page(jsonLd("{\"@type\":\"Product\",\"name\":\"Wallet\",\"offers\":["
+                + "{\"@type\":\"Offer\",\"price\":\"45.00\",\"priceCurrency\":\"USD\","
+                + "\"url\":\"/products/p-1?variant=11\"},"
+                + "{\"@type\":\"Offer\",\"price\":\"55.00\",\"priceCurrency\":\"USD\","
+                + "\"url\":\"/products/p-1?variant=12\"}]}"), "");
+
+        assertEquals(new ProductPage("Wallet", new Price(new BigDecimal("55.00"), "USD")), parser.parse(secondVariant, html));
+        PageParseException failure = assertThrows(PageParseException.class, () -> parser.parse(PAGE, html));
+        assertEquals("several prices for the product: 45.00 USD and 55.00 USD", failure.getMessage());
     }
 
     @Test
