@@ -12,8 +12,8 @@ import org.openjdk.jmh.annotations.Param;
  * thread while it waits pays for it with that thread; an asynchronous one does not.
  *
  * <p>The warm-up per fork is that of {@link IoBoundBenchmark}, whose job this is without faults,
- * so a row here over its I/O-bound row is the price of resilience. One fork, to keep the full run
- * under 15 minutes.
+ * so a row here over its I/O-bound row is the price of resilience. One fork: a secondary regime, kept
+ * short so that the main regimes can have two.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar Fault}
  */
@@ -22,7 +22,7 @@ public class FaultBenchmark extends HttpScrapeBenchmark {
 
     /**
      * Share of product pages whose first request fails (see FaultProfile). One rate by default, to
-     * keep the full run under 15 minutes; {@code -p faults=transient:2,transient:10} adds others.
+     * keep the full run short; {@code -p faults=transient:2,transient:10} adds others.
      */
     @Param("transient:10")
     public String faults;
