@@ -51,33 +51,36 @@ final class JsonLd {
     }
 
     /**
-     * Entities of the given schema.org type: top level, in arrays, in {@code @graph}, or the {@code mainEntity}
+     * Entities of any of the given schema.org types: top level, in arrays, in {@code @graph}, or the {@code mainEntity}
      * of a page. Entities nested elsewhere (a related product's {@code isRelatedTo}) are deliberately not found.
      */
-    static List<JsonNode> entitiesOfType(List<JsonNode> roots, String type) {
+    static List<JsonNode> entitiesOfType(List<JsonNode> roots, String... types) {
         List<JsonNode> found = new ArrayList<>();
         for (JsonNode root : roots) {
-            collect(root, type, found);
+            collect(root, types, found);
         }
         return found;
     }
 
-    private static void collect(JsonNode node, String type, List<JsonNode> found) {
+    private static void collect(JsonNode node, String[] types, List<JsonNode> found) {
         if (node == null) {
             return;
         }
         if (node.isArray()) {
-            node.forEach(element -> collect(element, type, found));
+            node.forEach(element -> collect(element, types, found));
             return;
         }
         if (!node.isObject()) {
             return;
         }
-        if (isType(node, type)) {
-            found.add(node);
+        for (String type : types) {
+            if (isType(node, type)) {
+                found.add(node);
+                break;
+            }
         }
-        collect(node.get("@graph"), type, found);
-        collect(node.get("mainEntity"), type, found);
+        collect(node.get("@graph"), types, found);
+        collect(node.get("mainEntity"), types, found);
     }
 
     /** True if {@code @type} (a string or an array) names the type, bare or as a schema.org IRI. */

@@ -55,17 +55,18 @@ public final class ProductPageParser {
         Document doc = Jsoup.parse(html, pageUrl.toString());
         PageAddress page = new PageAddress(pageUrl, doc);
         List<Candidate> jsonLd = new ArrayList<>();
-        List<JsonNode> roots = JsonLd.roots(doc);
-        for (JsonNode product : JsonLd.entitiesOfType(roots, PRODUCT)) {
-            if (!JsonLd.isType(product, PRODUCT_GROUP)) {
-                jsonLd.add(candidate("JSON-LD price", jsonLdName(product), jsonLdUrl(product),
-                        () -> JsonLdOffers.prices(product, page)));
+        // one walk of the JSON-LD finds both; the groups are then taken after the products
+        List<Candidate> groups = new ArrayList<>();
+        for (JsonNode entity : JsonLd.entitiesOfType(JsonLd.roots(doc), PRODUCT, PRODUCT_GROUP)) {
+            if (JsonLd.isType(entity, PRODUCT_GROUP)) {
+                groups.add(candidate("JSON-LD price", jsonLdName(entity), jsonLdUrl(entity),
+                        () -> JsonLdOffers.groupPrices(entity, page)));
+            } else {
+                jsonLd.add(candidate("JSON-LD price", jsonLdName(entity), jsonLdUrl(entity),
+                        () -> JsonLdOffers.prices(entity, page)));
             }
         }
-        for (JsonNode group : JsonLd.entitiesOfType(roots, PRODUCT_GROUP)) {
-            jsonLd.add(candidate("JSON-LD price", jsonLdName(group), jsonLdUrl(group),
-                    () -> JsonLdOffers.groupPrices(group, page)));
-        }
+        jsonLd.addAll(groups);
         List<Candidate> microdata = new ArrayList<>();
         for (Element product : Microdata.itemsNotPropertyOfSameType(doc, PRODUCT)) {
             Element url = Microdata.firstProperty(product, "url");
