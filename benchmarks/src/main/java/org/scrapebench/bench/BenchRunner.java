@@ -15,8 +15,8 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -273,7 +273,6 @@ public final class BenchRunner implements Callable<Integer> {
      * both under the same drift. Any other run is compared with the first run.
      */
     static List<Comparison> comparisons(List<Run> runs) {
-        Optional<Comparison> aa = Optional.empty();
         List<Comparison> sameJvm = new ArrayList<>();
         List<Run> others = new ArrayList<>();
         for (int i = 1; i < runs.size(); i++) {
@@ -281,17 +280,14 @@ public final class BenchRunner implements Callable<Integer> {
             Optional<Run> earlier = runs.subList(0, i).stream()
                     .filter(r -> r.jvm().javaPath().equals(run.jvm().javaPath())).findFirst();
             if (earlier.isPresent()) {
-                Comparison pair = new Comparison(earlier.get(), run, Optional.empty());
-                sameJvm.add(pair);
-                aa = aa.or(() -> Optional.of(pair));
+                sameJvm.add(new Comparison(earlier.get(), run, Optional.empty()));
             } else {
                 others.add(run);
             }
         }
+        Optional<Comparison> firstAaPair = sameJvm.stream().findFirst();
         List<Comparison> all = new ArrayList<>(sameJvm);
-        for (Run other : others) {
-            all.add(new Comparison(runs.get(0), other, aa));
-        }
+        others.forEach(other -> all.add(new Comparison(runs.get(0), other, firstAaPair)));
         return all;
     }
 
