@@ -44,6 +44,12 @@ public final class InMemoryPageSource implements PageSource {
         }
     }
 
+    /** Decoding a page is all a fetch does here: CPU work, run holding the GIL when it is on. */
+    @Override
+    public boolean waitsOnIo() {
+        return false;
+    }
+
     @Override
     public void close() {
         // nothing to release

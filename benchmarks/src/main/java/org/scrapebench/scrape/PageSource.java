@@ -18,6 +18,14 @@ public interface PageSource extends AutoCloseable {
      */
     CompletableFuture<Page> fetchAsync(URI url);
 
+    /**
+     * Whether a fetch waits on I/O (and so releases the GIL while it waits) rather than being CPU
+     * work itself, like decoding a page held in memory, which must hold the GIL as a parse does.
+     */
+    default boolean waitsOnIo() {
+        return true;
+    }
+
     @Override
     void close();
 }

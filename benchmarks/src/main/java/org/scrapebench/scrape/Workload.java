@@ -42,7 +42,8 @@ public final class Workload implements AutoCloseable {
     /** The job over pages from {@code source} (a transport of the model's own), closed with the workload. */
     public Workload(ScrapeSettings settings, PageSource source) {
         this.settings = settings;
-        this.source = source;
+        this.gil = Gil.of(settings.gil());
+        this.source = GilHeldSource.of(source, gil);
         try {
             this.categoryParser = settings.productLinkSelector() == null
                     ? new CategoryPageParser()
@@ -51,7 +52,6 @@ public final class Workload implements AutoCloseable {
             source.close();
             throw e;
         }
-        this.gil = Gil.of(settings.gil());
     }
 
     /** The lock CPU work holds in this process when the GIL switch is on. */
