@@ -25,8 +25,10 @@ public enum Model {
             VirtualThreadsModel::new),
     COMPLETABLE_FUTURE("HttpClient.sendAsync composed with thenApply/allOf, no thread blocked per request; n in flight",
             Traits.threads("cf-parse-"), CompletableFutureModel::new),
+    // Vert.x starts one Cleaner thread per JVM (a static of its VertxImpl) with its first instance
     EVENT_LOOP("Vert.x WebClient on one event loop thread that also parses and computes, as asyncio does; n in flight",
-            Traits.threads(EventLoopModel.THREAD_PREFIX).withCpu(CpuParallelism.ONE_THREAD), EventLoopModel::new),
+            Traits.threads(EventLoopModel.THREAD_PREFIX).withJvmThreads("Cleaner-").withCpu(CpuParallelism.ONE_THREAD),
+            EventLoopModel::new),
     PIPELINE("stages joined by bounded queues: walk, n blocking fetchers, one parser per core; a full queue holds back the stage before it",
             Traits.threads("pipeline-"), PipelineModel::new),
     WORKER_PROCESSES("P worker JVMs fed over stdin/stdout, n in flight spread over them: isolation, at the price of start-up and IPC",
@@ -105,6 +107,7 @@ public enum Model {
                          boolean limitsInFlight, CpuParallelism cpu, boolean startsProcesses) {
 
         static final int BASELINE_JDK = 17;
+
 
         public Traits {
             threadPrefixes = List.copyOf(threadPrefixes);
