@@ -335,6 +335,9 @@ public final class BenchRunner implements Callable<Integer> {
             // a smoke run: every class once (every model in the main regimes), small, no warm-up
             builder.warmupIterations(0).measurementIterations(1)
                     .measurementTime(TimeValue.milliseconds(500));
+            if (ScrapeBenchmark.class.isAssignableFrom(benchmark)) {
+                builder.param("childJvmWarmUpSeconds", "0");
+            }
             if (benchmark == CalibrationBenchmark.class) {
                 builder.param("pageKb", "4").param("computeRounds", "0").param("products", "40");
             } else if (CpuBoundBenchmark.class.isAssignableFrom(benchmark)) {

@@ -15,9 +15,10 @@ import org.scrapebench.fixtures.CatalogSpec;
  * <p>Trap: the default concurrency is 0 = one per core; more threads than cores only add
  * switching. The bound is products x (parse + compute per product, from the calibration) / cores.
  *
- * <p>Warm-up is 4 iterations, not 2: there is no fixture server to warm first, and with both cores
- * busy parsing the JIT's compiler threads get little CPU, so the asynchronous and worker models
- * were still getting faster after 3.
+ * <p>Warm-up is 10 iterations, not the 6 of the HTTP regimes: there is no fixture server to warm
+ * first, and with both cores busy parsing the JIT's compiler threads get little CPU, so a cold
+ * fork of the thread pool reached its steady speed only at about the tenth iteration
+ * (results/README.md, "How the fork settings were chosen").
  *
  * <p>100 products, not 200: the job is short enough for several jobs per iteration even
  * serially, and in a measurement of both sizes the half-size job varied less between forks
@@ -25,7 +26,7 @@ import org.scrapebench.fixtures.CatalogSpec;
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar CpuBound}
  */
-@Warmup(iterations = 4, time = 1)
+@Warmup(iterations = 10, time = 1)
 public class CpuBoundBenchmark extends ScrapeBenchmark {
 
     @Param("100")

@@ -1,5 +1,6 @@
 package org.scrapebench.bench;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -35,17 +36,20 @@ import org.scrapebench.scrape.ScrapeResult;
  * (results/README.md, "How the fork settings were chosen").
  *
  * <p>Fork and iteration counts are sized for 2 shared cores: two forks, so that fork-to-fork
- * variance shows in the error (an interleaved run alternates them over the JDKs); three warm-up
- * iterations after the fixture server's own warm-up (with two, the first measured iteration was
- * still the slowest of its fork in most forks of the concurrent models: the JIT was not done);
- * five measured iterations, because JMH's error is a 99.9% interval whose t factor falls
- * steeply with the sample count (2 x 5 samples give an error a fifth smaller than 2 x 4 for the
- * same spread). The committed A/A pair is the measurement that says whether this is enough.
+ * variance shows in the error (an interleaved run alternates them over the JDKs); six warm-up
+ * iterations after the fixture server's own warm-up, because a cold fork run for 15 iterations
+ * reached its steady speed only at about the sixth in the I/O-bound and mixed regimes (with three,
+ * the measured iterations were still falling); five measured iterations, because JMH's error is a
+ * 99.9% interval whose t factor falls steeply with the sample count (2 x 5 samples give an error
+ * a fifth smaller than 2 x 4 for the same spread). A model that starts JVMs of its own gets a
+ * further warm-up in setup ({@code childJvmWarmUpSeconds}): each of its JVMs compiles the
+ * job separately and needs longer. The measurements are in results/README.md, "How the fork
+ * settings were chosen"; the committed A/A pair says whether this is enough.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 2, jvmArgsAppend = {ForkFlags.HEAP_MIN, ForkFlags.HEAP_MAX, ForkFlags.PRE_TOUCH, ForkFlags.COLLECTOR})
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 6, time = 1)
 @Measurement(iterations = 5, time = 1)
 @State(Scope.Benchmark)
 public abstract class ScrapeBenchmark {
@@ -81,6 +85,15 @@ public abstract class ScrapeBenchmark {
     @Param("")
     public String clusterMembers;
 
+    /**
+     * Seconds the trial runs the job before JMH's warm-up when the model starts JVMs of its own
+     * (other models ignore it): each of them compiles the job separately and reaches its steady
+     * speed several times later than one JVM's threads (results/README.md, "How the fork settings
+     * were chosen").
+     */
+    @Param("8")
+    public int childJvmWarmUpSeconds;
+
     private ScrapeTrial trial;
 
     protected abstract ScrapeTrial openTrial();
@@ -92,8 +105,14 @@ public abstract class ScrapeBenchmark {
     }
 
     @Setup(Level.Trial)
-    public void openTrialOnce() {
+    public void openTrialOnce() throws InterruptedException {
         trial = openTrial();
+        try {
+            trial.warmUpChildJvms(Duration.ofSeconds(childJvmWarmUpSeconds));
+        } catch (RuntimeException | InterruptedException e) {
+            closeTrial();
+            throw e;
+        }
     }
 
     @Benchmark

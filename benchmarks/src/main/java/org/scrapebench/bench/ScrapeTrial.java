@@ -196,6 +196,26 @@ public final class ScrapeTrial implements AutoCloseable {
         return result;
     }
 
+    /**
+     * For a model that starts JVMs of its own, runs the job, each answer validated, for
+     * {@code duration}: those JVMs compile the job separately, each seeing only its share of the
+     * products, and need longer than JMH's warm-up gives threads. Does nothing for other models.
+     *
+     * @return the scrapes it ran
+     */
+    int warmUpChildJvms(Duration duration) throws InterruptedException {
+        if (!model.traits().startsProcesses()) {
+            return 0;
+        }
+        int scrapes = 0;
+        long deadline = System.nanoTime() + duration.toNanos();
+        while (System.nanoTime() < deadline) {
+            validate(scrapeOnce());
+            scrapes++;
+        }
+        return scrapes;
+    }
+
     /** One scrape, not validated. */
     ScrapeResult scrapeOnce() throws InterruptedException {
         return scraper.scrape(categoryUrl);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -74,6 +75,21 @@ class BenchmarksValidateTheirAnswerTest {
                     "productsPerPage", 5, "pageKb", 8, "computeRounds", 3, "concurrency", 0, "gil", "off",
                     "processes", 0);
         };
+    }
+
+    /** The trial's extra warm-up scrapes (each validated) for a model with JVMs of its own, and only for one. */
+    @ParameterizedTest
+    @EnumSource(value = Model.class, names = {"SERIAL", "FIXED_THREAD_POOL", "WORKER_PROCESSES"})
+    void onlyAModelWithJvmsOfItsOwnGetsTheTrialWarmUp(Model model) throws Exception {
+        try (ScrapeTrial trial = ScrapeTrial.inMemory(new ModelKnobs(model, 0, 1, false, 0, 0, 0, 0, null, 0),
+                new CatalogSpec(ScrapeTrial.SEED, 12, 5, 8))) {
+            int scrapes = trial.warmUpChildJvms(Duration.ofMillis(500));
+            if (model.traits().startsProcesses()) {
+                assertTrue(scrapes > 0, "no warm-up scrape ran");
+            } else {
+                assertEquals(0, scrapes);
+            }
+        }
     }
 
     /**
