@@ -32,6 +32,13 @@ public class CpuBoundBenchmark extends ScrapeBenchmark {
     @Param("100")
     public int products;
 
+    /**
+     * Twice the HTTP regimes' default: with both cores parsing, worker JVMs were still getting
+     * faster after the HTTP regimes' warm-up (results/README.md, "How the fork settings were chosen").
+     */
+    @Param("16")
+    public int childJvmWarmUpSeconds;
+
     @Param("25")
     public int productsPerPage;
 

@@ -16,8 +16,9 @@ import org.scrapebench.models.Model;
  * <p>Trap: a worker JIT-compiles its own copy of the parser and sees only its share of the products,
  * so at P = 16 each worker gets a sixteenth of the warm-up the pool gets from the same seconds, and
  * a warm-up sized for threads leaves the sixteen JVMs still compiling into the measurement (the
- * iterations keep falling). So this sweep warms up for many more jobs than the others: at P = 16
- * every worker must have parsed enough pages for its hot paths to reach the optimising compiler.
+ * iterations keep falling). The trial's warm-up for models with JVMs of their own
+ * ({@code childJvmWarmUpSeconds}) is for this; the sweep adds twice the usual warm-up iterations on
+ * top, so that at P = 16 every worker has parsed enough pages for its hot paths to be compiled.
  * If the measured iterations of a fork still fall, warm up longer ({@code -wi}, {@code -w}).
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar ProcessSweep}
