@@ -20,7 +20,8 @@ import org.scrapebench.analysis.jmh.ScoreUnit;
  * T_cpu     = one-thread CPU time / capacity(k), k = threads that can run the model's CPU work at
  *             once (1 for a one-thread model or with the GIL on), capacity(k) = the measured k x T1 / Tk
  *             of independent serial jobs on k cores; one-thread CPU time = the calibrated serial
- *             CPU-bound job where the row is that job, else N x parsePerProduct; over HTTP, for a
+ *             CPU-bound job where the row is that job (its low end, or the fastest one-thread
+ *             iteration of that job anywhere in the run if faster), else N x parsePerProduct; over HTTP, for a
  *             model with requests in flight, plus requests / the server's calibrated ceiling
  * T_bound   = max(T_latency, T_cpu) for a model that overlaps waiting and computing;
  *             T_latency + T_cpu for one that makes one request at a time (its one thread waits,
@@ -112,7 +113,10 @@ public record Bound(double latencyMs, double cpuMs, double boundMs, double measu
                 : calibration.lookup("serialJobOneThread", p, JOB_KEYS).filter(Calibration.Match::exact);
         Optional<Calibration.Match> parse = calibration.lookup("parsePerProduct", p, List.of("pageKb", "computeRounds"));
         if (job.isPresent()) {
-            cpu = lowMillis(job.get()) / capacity;
+            // the job's one-core time can be no more than the fastest one-core iteration the run saw
+            double oneCore = Math.min(lowMillis(job.get()),
+                    calibration.fastestOneThreadMillis(p, JOB_KEYS, facts).orElse(Double.POSITIVE_INFINITY));
+            cpu = oneCore / capacity;
         } else if (parse.isEmpty() || (network && Double.isNaN(ceiling))) {
             notes.add("calibration missing (" + (parse.isEmpty() ? "parsePerProduct" : "serverCeiling") + ")");
         } else {

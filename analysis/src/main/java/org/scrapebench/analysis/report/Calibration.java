@@ -4,7 +4,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.scrapebench.analysis.jmh.BenchmarkResult;
+import org.scrapebench.analysis.jmh.Metric;
+import org.scrapebench.analysis.jmh.ScoreUnit;
 
 /**
  * The run's {@code CalibrationBenchmark} rows: serial CPU per product
@@ -23,9 +26,11 @@ public final class Calibration {
     }
 
     private final List<BenchmarkResult> rows;
+    private final List<BenchmarkResult> allResults;
 
     public Calibration(List<BenchmarkResult> allResults) {
         this.rows = allResults.stream().filter(Calibration::isCalibration).toList();
+        this.allResults = List.copyOf(allResults);
     }
 
     public static boolean isCalibration(BenchmarkResult r) {
@@ -47,6 +52,29 @@ public final class Calibration {
                 .min(Comparator.comparingDouble((BenchmarkResult r) -> distance(r, wanted, keys))
                         .thenComparing(r -> BenchmarkResult.paramsText(r.params())))
                 .map(r -> new Match(r, distance(r, wanted, keys) == 0));
+    }
+
+    /**
+     * The fastest single iteration, in ms per job, in which the run did the job that {@code keys} of
+     * {@code wanted} name (pages in memory, no latency param) with its CPU work on one thread: the
+     * calibration's serial job and every row of that job whose facts say one CPU thread (SERIAL, an
+     * event loop, threads under the GIL). Nothing in the run did that work on one core faster, so a
+     * one-core CPU floor at or below it agrees with every observation; one taken from a single
+     * earlier calibration does not, on a host whose speed drifts. Empty when no such iteration exists.
+     */
+    public OptionalDouble fastestOneThreadMillis(Map<String, String> wanted, List<String> keys, RunFacts facts) {
+        return allResults.stream()
+                .filter(r -> !r.params().containsKey("latency") && distance(r, wanted, keys) == 0
+                        && keys.stream().allMatch(r.params()::containsKey))
+                .filter(r -> r.benchmark().endsWith("." + CLASS_NAME + ".serialJobOneThread")
+                        || facts.row(r.benchmark(), r.params()).map(f -> f.cpuThreads() == 1).orElse(false))
+                .flatMapToDouble(r -> {
+                    Metric m = r.primary();
+                    return ScoreUnit.parse(m.unit()).stream().flatMapToDouble(unit -> m.forks().stream()
+                            .flatMap(List::stream).mapToDouble(i -> unit.millisPerOp(i.value())));
+                })
+                .filter(Double::isFinite)
+                .min();
     }
 
     /** Sum over keys of |log ratio| for numbers, 100 for different text, 0 where either side lacks the key. */

@@ -117,6 +117,34 @@ class BoundTest {
         assertEquals(297.0 / 300, s.efficiency(), 1e-12);
     }
 
+    @Test
+    void aOneCoreFloorIsNoSlowerThanTheFastestOneThreadIterationOfTheSameJobInTheRun() {
+        Map<String, String> job = Map.of("products", "200", "productsPerPage", "25", "pageKb", "64", "computeRounds", "20");
+        java.util.Map<String, String> p = new java.util.HashMap<>(job);
+        p.put("model", "SERIAL");
+        // the calibration ran when the host was slower than when SERIAL did
+        BenchmarkResult serial = new BenchmarkResult("1.37", "org.scrapebench.bench.CpuBoundBenchmark.scrape",
+                BenchmarkMode.AVERAGE_TIME, 1, 1, List.of(), "25.0.1", "VM", "25", 1, "1 s", 1, "1 s", new TreeMap<>(p),
+                new Metric(285, 5, "ms/op", List.of(List.of(new Iteration(290, 1), new Iteration(280, 1)))), Map.of());
+        p.put("model", "FIXED_THREAD_POOL");
+        BenchmarkResult pool = new BenchmarkResult("1.37", "org.scrapebench.bench.CpuBoundBenchmark.scrape",
+                BenchmarkMode.AVERAGE_TIME, 1, 1, List.of(), "25.0.1", "VM", "25", 1, "1 s", 1, "1 s", new TreeMap<>(p),
+                new Metric(150, 5, "ms/op", List.of(List.of(new Iteration(150, 1)))), Map.of());
+        BenchmarkResult one = calibrationRow("serialJobOneThread", 300, 3, job);
+        BenchmarkResult every = calibrationRow("serialJobEveryCore", 340, 4, job);
+        Calibration calibration = new Calibration(List.of(one, every, serial, pool));
+        RunFacts facts = new RunFacts(List.of("SERIAL"), Map.of(
+                serial.benchmark() + "|" + new TreeMap<>(serial.params()), new RunFacts.Row(1, false, 1, java.util.OptionalDouble.empty()),
+                pool.benchmark() + "|" + new TreeMap<>(pool.params()), new RunFacts.Row(2, true, 2, java.util.OptionalDouble.empty())),
+                List.of(), Optional.empty(), List.of());
+        Bound s = Bound.of(serial, calibration, Optional.of(2), facts, "SERIAL");
+        assertEquals(280.0, s.cpuMs(), 1e-9, "the fastest one-thread iteration, not the calibration's 297");
+        assertFalse(s.aboveBound());
+        // the pool's 150 ms iteration ran on two cores, so it says nothing of one core
+        Bound b = Bound.of(pool, calibration, Optional.of(2), facts, "SERIAL");
+        assertEquals(280.0 / (2 * 303.0 / 336.0), b.cpuMs(), 1e-9);
+    }
+
     private static BenchmarkResult calibrationRow(String method, double score, double error, Map<String, String> params) {
         return new BenchmarkResult("1.37", "org.scrapebench.bench.CalibrationBenchmark." + method,
                 BenchmarkMode.AVERAGE_TIME, 1, 1, List.of(), "25.0.1", "VM", "25", 1, "1 s", 1, "1 s",
