@@ -108,7 +108,6 @@ public enum Model {
 
         static final int BASELINE_JDK = 17;
 
-
         public Traits {
             threadPrefixes = List.copyOf(threadPrefixes);
             jvmThreadPrefixes = List.copyOf(jvmThreadPrefixes);

@@ -64,8 +64,8 @@ public final class Calibration {
      */
     public OptionalDouble fastestOneThreadMillis(Map<String, String> wanted, List<String> keys, RunFacts facts) {
         return allResults.stream()
-                .filter(r -> !r.params().containsKey("latency") && distance(r, wanted, keys) == 0
-                        && keys.stream().allMatch(r.params()::containsKey))
+                .filter(r -> !r.params().containsKey("latency")
+                        && keys.stream().allMatch(k -> wanted.get(k) != null && wanted.get(k).equals(r.params().get(k))))
                 .filter(r -> r.benchmark().endsWith("." + CLASS_NAME + ".serialJobOneThread")
                         || facts.row(r.benchmark(), r.params()).map(f -> f.cpuThreads() == 1).orElse(false))
                 .flatMapToDouble(r -> {
