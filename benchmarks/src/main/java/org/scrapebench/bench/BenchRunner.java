@@ -13,9 +13,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -140,6 +143,17 @@ public final class BenchRunner implements Callable<Integer> {
             return 2;
         }
 
+        var askedModels = userOptions.getParameter("model");
+        if (askedModels.hasValue()) {
+            for (String name : askedModels.get()) {
+                if (Arrays.stream(Model.values()).noneMatch(m -> m.name().equals(name))) {
+                    System.err.println("bench: -p model=" + name + " is not a model; the models are "
+                            + Arrays.stream(Model.values()).map(Enum::name).collect(Collectors.joining(", ")));
+                    return 2;
+                }
+            }
+        }
+
         QuietCheck quiet = QuietCheck.measure();
         if (quiet.busy() && !force) {
             System.err.println(quiet.refusal());
@@ -165,11 +179,15 @@ public final class BenchRunner implements Callable<Integer> {
         List<String> classesRun = new ArrayList<>();
         for (Class<?> benchmark : classes) {
             System.out.println("bench: running " + benchmark.getSimpleName());
+            List<ForkSlot> slots = forkSlots(benchmark, userOptions, runs, quick);
+            if (slots.isEmpty()) {
+                System.out.println("bench: skipping " + benchmark.getSimpleName() + ": none of the models asked for runs on these JDKs");
+                continue;
+            }
             try {
-                for (ForkSlot slot : forkSlots(benchmark, userOptions, runs, quick)) {
+                for (ForkSlot slot : slots) {
                     trialLog.startRun(slot.run().dir().getFileName().toString());
-                    Collection<RunResult> results = new Runner(options(benchmark, slot.run().jvm(), userOptions, slot.forks()),
-                            trialLog).run();
+                    Collection<RunResult> results = new Runner(options(benchmark, slot, userOptions), trialLog).run();
                     if (results.isEmpty()) {
                         System.err.println("bench: " + benchmark.getSimpleName() + " produced no results");
                         return 1;
@@ -291,27 +309,71 @@ public final class BenchRunner implements Callable<Integer> {
         return all;
     }
 
-    /** One JMH invocation: the forks it runs, on which run's JVM. */
-    record ForkSlot(Run run, int forks) {}
+    /**
+     * One JMH invocation: the forks it runs, on which run's JVM, and for an interleaved run the one
+     * model it runs (null: every model the class and the JVM allow).
+     */
+    record ForkSlot(Run run, int forks, String model) {}
 
     /**
-     * How a class's forks are spread: all in one invocation for a single JVM; for several, one fork
-     * per invocation in the order A B B A A B ..., so that drift over the run hits every JVM alike.
+     * How a class's forks are spread: all in one invocation for a single JVM. For several, one fork
+     * per invocation, model by model, in the order A B B A A B ... within each model, so that every
+     * JVM's forks of a row run within minutes of each other. The host's speed drifts over minutes
+     * (the measurement is in results/README.md), and a class-wide A B B A put the two forks of one
+     * row ten minutes apart.
      */
     static List<ForkSlot> forkSlots(Class<?> benchmark, CommandLineOptions userOptions, List<Run> runs, boolean quick) {
         int forks = quick ? 1 : userOptions.getForkCount().orElse(declaredForks(benchmark));
         if (runs.size() == 1) {
-            return List.of(new ForkSlot(runs.get(0), forks));
+            List<String> models = modelsToRun(benchmark, userOptions, runs.get(0).jvm().major(), quick);
+            return models != null && models.isEmpty() ? List.of() : List.of(new ForkSlot(runs.get(0), forks, null));
         }
+        Map<Run, List<String>> modelsByRun = new LinkedHashMap<>();
+        for (Run run : runs) {
+            modelsByRun.put(run, modelsToRun(benchmark, userOptions, run.jvm().major(), quick));
+        }
+        // a class without models is one row; otherwise each model any JVM runs, in the models' order
+        List<String> rows = modelsByRun.values().stream().anyMatch(Objects::isNull)
+                ? Collections.singletonList(null)
+                : modelsByRun.values().stream().flatMap(List::stream).distinct()
+                        .sorted(Comparator.comparing(Model::valueOf)).toList();
         List<ForkSlot> slots = new ArrayList<>();
-        for (int round = 0; round < Math.max(1, forks); round++) {
-            List<Run> order = new ArrayList<>(runs);
-            if (round % 2 == 1) {
-                java.util.Collections.reverse(order);
+        for (String model : rows) {
+            for (int round = 0; round < Math.max(1, forks); round++) {
+                List<Run> order = new ArrayList<>(runs);
+                if (round % 2 == 1) {
+                    Collections.reverse(order);
+                }
+                for (Run run : order) {
+                    List<String> runsModels = modelsByRun.get(run);
+                    if (model == null || (runsModels != null && runsModels.contains(model))) {
+                        slots.add(new ForkSlot(run, 1, model));
+                    }
+                }
             }
-            order.forEach(run -> slots.add(new ForkSlot(run, 1)));
         }
         return slots;
+    }
+
+    /**
+     * The models a class runs on a JDK: the user's {@code -p model=} or the class's declared ones,
+     * less those the JDK cannot run (the quick run's pick where it is one); null for a class
+     * without a model.
+     */
+    static List<String> modelsToRun(Class<?> benchmark, CommandLineOptions userOptions, int forkMajor, boolean quick) {
+        Field field = findField(benchmark, "model");
+        if (field == null) {
+            return null;
+        }
+        var asked = userOptions.getParameter("model");
+        if (asked.hasValue()) {
+            return asked.get().stream()
+                    .filter(m -> Model.valueOf(m).unavailableReason(forkMajor) == null)
+                    .collect(Collectors.toList());
+        }
+        return quick && !MAIN_REGIMES.contains(benchmark)
+                ? quickModels(benchmark, forkMajor)
+                : runnableDeclaredModels(field, forkMajor);
     }
 
     private static int declaredForks(Class<?> benchmark) {
@@ -320,14 +382,17 @@ public final class BenchRunner implements Callable<Integer> {
     }
 
     /** The JMH options for one benchmark class: its own annotations, quick overrides, then the user's. */
-    Options options(Class<?> benchmark, ForkJvm forkJvm, CommandLineOptions userOptions, int forks) {
+    Options options(Class<?> benchmark, ForkSlot slot, CommandLineOptions userOptions) {
+        ForkJvm forkJvm = slot.run().jvm();
         // JMH ORs its includes, so the user's pattern is folded into this class's as a lookahead.
         String userPart = include.isBlank() ? "" : "(?=.*(?:" + include + "))";
         ChainedOptionsBuilder builder = new OptionsBuilder()
                 .include("^" + userPart + Pattern.quote(benchmark.getName()) + "\\.")
                 .shouldFailOnError(true)
                 .jvm(forkJvm.javaPath());
-        List<String> models = quick ? quickModels(benchmark, forkJvm.major()) : modelsFor(benchmark, forkJvm.major());
+        List<String> models = slot.model() != null ? List.of(slot.model())
+                : userOptions.getParameter("model").hasValue() ? modelsToRun(benchmark, userOptions, forkJvm.major(), quick)
+                : quick ? quickModels(benchmark, forkJvm.major()) : modelsFor(benchmark, forkJvm.major());
         if (models != null) {
             builder.param("model", models.toArray(String[]::new));
         }
@@ -352,7 +417,7 @@ public final class BenchRunner implements Callable<Integer> {
             }
         }
         // the fork count is the slot's: an interleaved run spreads the user's -f over the JVMs
-        builder.forks(forks);
+        builder.forks(slot.forks());
         return builder.parent(userOptions).build();
     }
 

@@ -96,16 +96,45 @@ class BenchRunnerTest {
     }
 
     @Test
-    void interleavedForksAlternateABBA() throws Exception {
-        BenchRunner.Run a = new BenchRunner.Run(ForkJvm.probe(""), temp.resolve("a"));
-        BenchRunner.Run b = new BenchRunner.Run(ForkJvm.probe(""), temp.resolve("b"));
+    void interleavedForksAlternateABBAModelByModel() throws Exception {
+        ForkJvm jdk17 = new ForkJvm("/elsewhere/bin/java", 17, "17", "v", "vm", "vmv", "/elsewhere");
+        ForkJvm jdk25 = new ForkJvm("/other/bin/java", 25, "25", "v", "vm", "vmv", "/other");
+        BenchRunner.Run a = new BenchRunner.Run(jdk17, temp.resolve("a"));
+        BenchRunner.Run b = new BenchRunner.Run(jdk25, temp.resolve("b"));
         var options = new org.openjdk.jmh.runner.options.CommandLineOptions("-f", "4");
         List<BenchRunner.ForkSlot> slots = BenchRunner.forkSlots(IoBoundBenchmark.class, options, List.of(a, b), false);
-        assertEquals(List.of(a, b, b, a, a, b, b, a), slots.stream().map(BenchRunner.ForkSlot::run).toList());
         assertTrue(slots.stream().allMatch(s -> s.forks() == 1));
+        // every model's forks run together, one model after another, in the declared order
+        List<String> modelOrder = slots.stream().map(BenchRunner.ForkSlot::model).distinct().toList();
+        assertEquals(java.util.Arrays.stream(org.scrapebench.models.Model.values()).map(Enum::name).toList(), modelOrder);
+        for (String model : modelOrder) {
+            List<BenchRunner.Run> order = slots.stream().filter(s -> model.equals(s.model()))
+                    .map(BenchRunner.ForkSlot::run).toList();
+            assertEquals(model.equals("VIRTUAL_THREADS") ? List.of(b, b, b, b) : List.of(a, b, b, a, a, b, b, a),
+                    order, model + ": JDK 17 cannot run virtual threads");
+        }
+        int first = slots.indexOf(slots.stream().filter(s -> "SERIAL".equals(s.model())).findFirst().orElseThrow());
+        assertEquals(List.of(a, b, b, a, a, b, b, a), slots.subList(first, first + 8).stream().map(BenchRunner.ForkSlot::run).toList(),
+                "a model's forks are adjacent, not spread over the class");
+
+        // a class without models: the same pattern, once
+        List<BenchRunner.ForkSlot> calibration = BenchRunner.forkSlots(CalibrationBenchmark.class, options, List.of(a, b), false);
+        assertEquals(List.of(a, b, b, a, a, b, b, a), calibration.stream().map(BenchRunner.ForkSlot::run).toList());
+        assertTrue(calibration.stream().allMatch(s -> s.model() == null));
+
+        // the user's -p model narrows the rows; a JVM that cannot run it is left out of them
+        var onlyVirtual = new org.openjdk.jmh.runner.options.CommandLineOptions("-f", "2", "-p", "model=VIRTUAL_THREADS,SERIAL");
+        assertEquals(List.of(new BenchRunner.ForkSlot(a, 1, "SERIAL"), new BenchRunner.ForkSlot(b, 1, "SERIAL"),
+                        new BenchRunner.ForkSlot(b, 1, "SERIAL"), new BenchRunner.ForkSlot(a, 1, "SERIAL"),
+                        new BenchRunner.ForkSlot(b, 1, "VIRTUAL_THREADS"), new BenchRunner.ForkSlot(b, 1, "VIRTUAL_THREADS")),
+                BenchRunner.forkSlots(IoBoundBenchmark.class, onlyVirtual, List.of(a, b), false));
+
         // one JVM: all forks in one invocation, as declared on the class (2)
         var none = new org.openjdk.jmh.runner.options.CommandLineOptions();
-        assertEquals(List.of(new BenchRunner.ForkSlot(a, 2)), BenchRunner.forkSlots(IoBoundBenchmark.class, none, List.of(a), false));
+        assertEquals(List.of(new BenchRunner.ForkSlot(a, 2, null)), BenchRunner.forkSlots(IoBoundBenchmark.class, none, List.of(a), false));
+        var virtualOnly = new org.openjdk.jmh.runner.options.CommandLineOptions("-p", "model=VIRTUAL_THREADS");
+        assertEquals(List.of(), BenchRunner.forkSlots(IoBoundBenchmark.class, virtualOnly, List.of(a), false),
+                "nothing to run on JDK 17");
     }
 
     @Test
@@ -185,6 +214,8 @@ class BenchRunnerTest {
         assertEquals(2, new CommandLine(new BenchRunner()).execute("--results-dir", results.toString(), "--jvms", "java"));
         assertEquals(2, new CommandLine(new BenchRunner()).execute("--results-dir", results.toString(),
                 "--jvm", "java", "--jvms", "java,java"));
+        assertEquals(2, new CommandLine(new BenchRunner()).execute("--results-dir", results.toString(),
+                "--args", "-p model=SERIAL,THREADS"));
         assertFalse(Files.exists(results), "no run directory for a run that never started");
     }
 }
