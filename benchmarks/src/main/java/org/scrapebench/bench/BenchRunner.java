@@ -18,7 +18,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -332,9 +331,9 @@ public final class BenchRunner implements Callable<Integer> {
         for (Run run : runs) {
             modelsByRun.put(run, modelsToRun(benchmark, userOptions, run.jvm().major(), quick));
         }
-        // a class without models is one row; otherwise each model any JVM runs, in the models' order
-        List<String> rows = modelsByRun.values().stream().anyMatch(Objects::isNull)
-                ? Collections.singletonList(null)
+        // a class without models (null on every JVM) is one row; otherwise each model any JVM runs, in the models' order
+        boolean hasModels = modelsByRun.get(runs.get(0)) != null;
+        List<String> rows = !hasModels ? Collections.singletonList(null)
                 : modelsByRun.values().stream().flatMap(List::stream).distinct()
                         .sorted(Comparator.comparing(Model::valueOf)).toList();
         List<ForkSlot> slots = new ArrayList<>();
@@ -345,8 +344,7 @@ public final class BenchRunner implements Callable<Integer> {
                     Collections.reverse(order);
                 }
                 for (Run run : order) {
-                    List<String> runsModels = modelsByRun.get(run);
-                    if (model == null || (runsModels != null && runsModels.contains(model))) {
+                    if (!hasModels || modelsByRun.get(run).contains(model)) {
                         slots.add(new ForkSlot(run, 1, model));
                     }
                 }
@@ -391,8 +389,7 @@ public final class BenchRunner implements Callable<Integer> {
                 .shouldFailOnError(true)
                 .jvm(forkJvm.javaPath());
         List<String> models = slot.model() != null ? List.of(slot.model())
-                : userOptions.getParameter("model").hasValue() ? modelsToRun(benchmark, userOptions, forkJvm.major(), quick)
-                : quick ? quickModels(benchmark, forkJvm.major()) : modelsFor(benchmark, forkJvm.major());
+                : modelsToRun(benchmark, userOptions, forkJvm.major(), quick);
         if (models != null) {
             builder.param("model", models.toArray(String[]::new));
         }
