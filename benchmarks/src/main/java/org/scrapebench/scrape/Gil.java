@@ -10,7 +10,10 @@ import java.util.function.Supplier;
  * work that needs it is only ever run inside {@link #run}), and hands it over at the next
  * {@link #checkpoint} once it has held it for the switch interval while others wait, as CPython
  * does every 5 ms ({@code sys.getswitchinterval()}). The lock is fair, so a thread that hands over
- * queues behind the waiters instead of taking the lock straight back.
+ * queues behind the waiters instead of taking the lock straight back. A waiting thread sleeps, as
+ * one waiting for CPython's GIL does on a condition variable, so every hand-over also waits for the
+ * next holder to be woken; waiters that spin first would hide that cost, which CPython threads pay
+ * (results/README.md, "Where the GIL pool's extra time goes").
  *
  * <p>{@link #OFF} costs nothing: the JVM has no GIL, and that is the default.
  */
