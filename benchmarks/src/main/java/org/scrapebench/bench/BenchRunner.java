@@ -38,6 +38,7 @@ import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.scrapebench.analysis.AnalysisCli;
+import org.scrapebench.analysis.record.RunRecord;
 import org.scrapebench.models.Model;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -172,7 +173,7 @@ public final class BenchRunner implements Callable<Integer> {
             System.out.println(quiet.refusal().replace("bench: ", "bench: --force given: ")
                     .replaceAll("; benchmark on a quiet machine.*", ""));
         }
-        EnvironmentRecord.Start started = EnvironmentRecord.Start.now(runs.get(0).dir());
+        RunRecordWriter.Start started = RunRecordWriter.Start.now(runs.get(0).dir());
 
         TrialLog trialLog = new TrialLog(OutputFormatFactory.createFormatInstance(System.out, VerboseMode.NORMAL));
         List<String> classesRun = new ArrayList<>();
@@ -209,11 +210,11 @@ public final class BenchRunner implements Callable<Integer> {
                 ResultFormatFactory.getInstance(ResultFormatType.JSON, out).writeOut(merged);
             }
             List<Path> partners = runs.stream().map(Run::dir).filter(d -> !d.equals(run.dir())).toList();
-            EnvironmentRecord.write(run.dir().resolve("environment.json"), EnvironmentRecord.describe(
-                    new EnvironmentRecord.RunInfo(run.dir(), started, finished, run.jvm(), quick, classesRun,
-                            leftOut(run.jvm()), jmhArgs, include, label, quiet, force,
-                            trialLog.trials(run.dir().getFileName().toString()),
-                            merged, partners)));
+            RunRecordWriter.describe(new RunRecordWriter.RunInfo(run.dir(), run.jvm(), started,
+                    new RunRecordWriter.Options(quick, classesRun, jmhArgs, include, label),
+                    new RunRecordWriter.Outcome(finished, new RunRecordWriter.Checks(quiet, force),
+                            trialLog.trials(run.dir().getFileName().toString()), merged, partners)))
+                    .write(run.dir().resolve(RunRecord.FILE));
             System.out.println("bench: wrote " + jsonFile + " and environment.json");
         }
 
@@ -267,17 +268,6 @@ public final class BenchRunner implements Callable<Integer> {
             return list;
         }
         return List.of(ForkJvm.probe(jvm));
-    }
-
-    private static List<Map<String, String>> leftOut(ForkJvm forkJvm) {
-        List<Map<String, String>> leftOut = new ArrayList<>();
-        for (Model model : Model.values()) {
-            String reason = model.unavailableReason(forkJvm.major());
-            if (reason != null) {
-                leftOut.add(ordered("model", model.name(), "reason", reason.replace("(this is", "(the forks run")));
-            }
-        }
-        return leftOut;
     }
 
     /** One comparison an interleaved run writes: other against base, optionally against an A/A pair's noise. */
@@ -559,14 +549,5 @@ public final class BenchRunner implements Callable<Integer> {
         }
         String message = t.getMessage();
         return message == null ? t.toString() : message.lines().findFirst().orElse(message);
-    }
-
-    /** A map that keeps insertion order, so the JSON written from it is stable. */
-    static Map<String, String> ordered(String... keysAndValues) {
-        Map<String, String> map = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
-            map.put(keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
     }
 }

@@ -79,7 +79,8 @@ public class CalibrationBenchmark {
         public void generate() {
             CatalogSpec spec = new CatalogSpec(ScrapeTrial.SEED, 100, 25, pageKb);
             Catalog catalog = Catalog.generate(spec);
-            workload = new Workload(new ScrapeSettings(new PageSourceSpec.Memory(spec), 1, null, computeRounds));
+            workload = new Workload(ScrapeSettings.builder(new PageSourceSpec.Memory(spec)).concurrency(1)
+                    .computeRounds(computeRounds).build());
             productUrls = new ArrayList<>();
             for (ExpectedProduct p : catalog.expected()) {
                 productUrls.add(InMemoryPageSource.BASE_URL.resolve(p.path()));
@@ -120,8 +121,9 @@ public class CalibrationBenchmark {
 
         @Setup(Level.Trial)
         public void open() {
-            trial = ScrapeTrial.inMemory(new ModelKnobs(Model.SERIAL, 1, computeRounds, false, 1, 0, 1, 1, null, 0),
-                    new CatalogSpec(ScrapeTrial.SEED, products, productsPerPage, pageKb));
+            trial = ScrapeTrial.inMemory(Model.SERIAL, ScrapeSettings.builder(new PageSourceSpec.Memory(
+                    new CatalogSpec(ScrapeTrial.SEED, products, productsPerPage, pageKb)))
+                    .concurrency(1).computeRounds(computeRounds).build());
         }
 
         ScrapeResult scrape() throws InterruptedException {

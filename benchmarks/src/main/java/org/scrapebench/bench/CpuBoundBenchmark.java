@@ -2,7 +2,6 @@ package org.scrapebench.bench;
 
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Warmup;
-import org.scrapebench.fixtures.CatalogSpec;
 
 /**
  * CPU-bound: no network. The pages are generated into memory once per trial (and once per worker
@@ -51,10 +50,4 @@ public class CpuBoundBenchmark extends ScrapeBenchmark {
     /** Threads or tasks in flight; 0 = one per core. */
     @Param("0")
     public int concurrency;
-
-    @Override
-    protected ScrapeTrial openTrial() {
-        return ScrapeTrial.inMemory(modelKnobs(concurrency, computeRounds),
-                new CatalogSpec(ScrapeTrial.SEED, products, productsPerPage, pageKb));
-    }
 }

@@ -1,41 +1,31 @@
 package org.scrapebench.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.scrapebench.fixtures.CatalogSpec;
 import org.scrapebench.fixtures.FixtureServerMain;
-import org.scrapebench.worker.ChildJvm;
+import org.scrapebench.process.ChildJvm;
+import org.scrapebench.process.ChildProcess;
 
 /**
  * The fixture site in a JVM of its own, so that its GC, JIT and allocations are not counted in the
- * benchmark JVM. Started in trial setup, health-checked, and stopped in teardown; it also stops by
- * itself when this JVM dies (its stdin closes) and on Ctrl-C (a shutdown hook here kills it).
+ * benchmark JVM. Started in trial setup, health-checked, and stopped in teardown; as every
+ * {@link ChildProcess}, it also stops by itself when this JVM dies (its stdin closes) and is killed
+ * on Ctrl-C.
  */
 public final class FixtureServerProcess implements AutoCloseable {
 
-    private static final Duration STARTUP_DEADLINE = Duration.ofSeconds(90);
-
-    private final Process process;
-    private final ChildJvm launch;
+    private final ChildProcess process;
     private final URI categoryUrl;
-    private final Thread shutdownHook;
 
-    private FixtureServerProcess(Process process, ChildJvm launch, URI categoryUrl, Thread shutdownHook) {
+    private FixtureServerProcess(ChildProcess process, URI categoryUrl) {
         this.process = process;
-        this.launch = launch;
         this.categoryUrl = categoryUrl;
-        this.shutdownHook = shutdownHook;
     }
 
     static FixtureServerProcess start(CatalogSpec spec, String latency) {
@@ -50,22 +40,14 @@ public final class FixtureServerProcess implements AutoCloseable {
                 "--seed", Long.toString(spec.seed()),
                 "--latency", latency,
                 "--faults", faults));
-        Process process;
+        ChildProcess process = ChildProcess.start("fixture server process", launch, "fixture-server-stdout");
         try {
-            process = new ProcessBuilder(launch.command()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot start the fixture server: " + e.getMessage(), e);
-        }
-        Thread hook = new Thread(() -> kill(process, launch), "fixture-server-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            URI url = awaitReady(process);
-            FixtureServerProcess server = new FixtureServerProcess(process, launch, url, hook);
+            URI url = URI.create(process.awaitReady(ChildProcess.START_DEADLINE));
+            FixtureServerProcess server = new FixtureServerProcess(process, url);
             server.healthCheck();
             return server;
         } catch (RuntimeException e) {
-            kill(process, launch);
-            removeHook(hook);
+            process.kill();
             throw e;
         }
     }
@@ -76,35 +58,6 @@ public final class FixtureServerProcess implements AutoCloseable {
 
     long pid() {
         return process.pid();
-    }
-
-    private static URI awaitReady(Process process) {
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        CompletableFuture<String> firstLine = new CompletableFuture<>();
-        // A thread of its own (never the common pool) that hands over the first line, then drains
-        // stdout so the server can never block on a full pipe.
-        Thread reader = new Thread(() -> {
-            try {
-                firstLine.complete(out.readLine());
-                while (out.readLine() != null) {
-                    // discard
-                }
-            } catch (IOException e) {
-                firstLine.complete(null);
-            }
-        }, "fixture-server-stdout");
-        reader.setDaemon(true);
-        reader.start();
-        String line;
-        try {
-            line = firstLine.get(STARTUP_DEADLINE.toSeconds(), TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("the fixture server did not start within " + STARTUP_DEADLINE.toSeconds() + " s");
-        }
-        if (line == null || !line.startsWith("READY ")) {
-            throw new IllegalStateException("the fixture server did not start: " + (line == null ? "it exited" : line));
-        }
-        return URI.create(line.substring("READY ".length()).trim());
     }
 
     /** One real request before the first iteration: the server answers, with a page. */
@@ -126,39 +79,8 @@ public final class FixtureServerProcess implements AutoCloseable {
         }
     }
 
-    private static void kill(Process process, ChildJvm launch) {
-        if (!process.isAlive()) {
-            return;
-        }
-        try (OutputStream stdin = process.getOutputStream()) {
-            stdin.flush(); // closing stdin asks the server to stop
-        } catch (IOException e) {
-            // already gone
-        }
-        try {
-            if (process.waitFor(5, TimeUnit.SECONDS)) {
-                launch.exited(process);
-            } else {
-                process.destroyForcibly();
-                process.waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // the JVM is shutting down; the hook runs anyway
-        }
-    }
-
     @Override
     public void close() {
-        kill(process, launch);
-        removeHook(shutdownHook);
+        process.stop(ChildProcess.STOP_GRACE);
     }
 }

@@ -8,12 +8,17 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.scrapebench.analysis.record.RunRecord;
 
 /**
  * The JVM the benchmark forks run on, as that JVM itself reports it (not as this one does): a
  * build on JDK 17 can measure JDK 25 by pointing the forks at it.
  */
-record ForkJvm(String javaPath, int major, String version, String vendor, String vmName, String vmVersion, String home) {
+record ForkJvm(String javaPath, RunRecord.Jdk jdk) {
+
+    int major() {
+        return jdk.major();
+    }
 
     static ForkJvm probe(String java) {
         String path = java == null || java.isBlank()
@@ -52,14 +57,14 @@ record ForkJvm(String javaPath, int major, String version, String vendor, String
             throw new IllegalArgumentException("--jvm '" + path + "' did not report its version");
         }
         int major = Integer.parseInt(spec.startsWith("1.") ? spec.substring(2) : spec);
-        return new ForkJvm(path, major, properties.getOrDefault("java.version", spec),
+        return new ForkJvm(path, new RunRecord.Jdk(major, properties.getOrDefault("java.version", spec),
                 properties.getOrDefault("java.vendor", "unknown"),
                 properties.getOrDefault("java.vm.name", "unknown"),
                 properties.getOrDefault("java.vm.version", "unknown"),
-                properties.getOrDefault("java.home", "unknown"));
+                properties.getOrDefault("java.home", "unknown")));
     }
 
     String describe() {
-        return "JDK " + version + " (" + vendor + ", " + vmName + ") at " + home;
+        return "JDK " + jdk.version() + " (" + jdk.vendor() + ", " + jdk.vmName() + ") at " + jdk.home();
     }
 }

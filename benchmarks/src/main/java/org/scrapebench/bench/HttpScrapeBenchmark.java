@@ -1,12 +1,11 @@
 package org.scrapebench.bench;
 
 import org.openjdk.jmh.annotations.Param;
-import org.scrapebench.fixtures.CatalogSpec;
 
 /**
  * The regimes that fetch over real HTTP from the fixture server (in a process of its own): the
  * knobs of the site and of the job, with the I/O-bound defaults; a regime declares again only the
- * fields whose defaults differ.
+ * fields whose defaults differ. A row with a {@code latency} param is a row over HTTP ({@link RowParams}).
  */
 public abstract class HttpScrapeBenchmark extends ScrapeBenchmark {
 
@@ -48,11 +47,4 @@ public abstract class HttpScrapeBenchmark extends ScrapeBenchmark {
     /** Seconds the fresh fixture server is kept saturated before the first iteration (JIT warm-up). */
     @Param("1")
     public int serverWarmUpSeconds;
-
-    @Override
-    protected ScrapeTrial openTrial() {
-        return ScrapeTrial.overHttp(modelKnobs(concurrency, computeRounds).withRate(rate),
-                new ScrapeTrial.Site(new CatalogSpec(ScrapeTrial.SEED, products, productsPerPage, pageKb),
-                        latency, faults, siteUrl, serverWarmUpSeconds));
-    }
 }

@@ -27,8 +27,10 @@ final class MachineLoad {
     static final double TICKS_PER_SECOND = 100;
 
     /** Cumulative counters at one instant. */
-    record Sample(long nanos, long busyTicks, long stealTicks, long totalTicks, long ownTicks,
-                  Map<Long, ProcessTicks> processes) {}
+    record Sample(long nanos, CpuTicks cpu, long ownTicks, Map<Long, ProcessTicks> processes) {}
+
+    /** The aggregate cpu line: busy (user, nice, system, irq, softirq), stolen, and all ticks. */
+    record CpuTicks(long busy, long steal, long total) {}
 
     /** One process's cumulative CPU, with its command name, for saying who is busy. */
     record ProcessTicks(String name, long ticks) {}
@@ -44,7 +46,7 @@ final class MachineLoad {
 
     /** Reads every counter now; {@code withProcesses} also reads each foreign process (for naming the busiest). */
     static Sample sample(boolean withProcesses) {
-        long[] cpu = cpuLine();
+        CpuTicks cpu = cpuLine();
         Set<Long> own = ownTree();
         long ownTicks = 0;
         Map<Long, ProcessTicks> processes = new HashMap<>();
@@ -60,16 +62,16 @@ final class MachineLoad {
                 // names are a courtesy; the totals above are what counts
             }
         }
-        return new Sample(System.nanoTime(), cpu[0], cpu[1], cpu[2], ownTicks, processes);
+        return new Sample(System.nanoTime(), cpu, ownTicks, processes);
     }
 
     static Window between(Sample from, Sample to) {
         double seconds = (to.nanos() - from.nanos()) / 1e9;
-        long busy = to.busyTicks() - from.busyTicks();
+        long busy = to.cpu().busy() - from.cpu().busy();
         long own = to.ownTicks() - from.ownTicks();
-        long total = Math.max(1, to.totalTicks() - from.totalTicks());
+        long total = Math.max(1, to.cpu().total() - from.cpu().total());
         double foreign = Math.max(0, busy - own) / TICKS_PER_SECOND / Math.max(seconds, 1e-3);
-        double steal = (to.stealTicks() - from.stealTicks()) / (double) total;
+        double steal = (to.cpu().steal() - from.cpu().steal()) / (double) total;
         List<String> busiest = new ArrayList<>();
         to.processes().entrySet().stream()
                 .map(e -> Map.entry(e, e.getValue().ticks() - Optional.ofNullable(from.processes().get(e.getKey()))
@@ -84,7 +86,7 @@ final class MachineLoad {
     }
 
     /** user+nice+system+irq+softirq+steal ("busy"), steal, and all ticks of the aggregate cpu line. */
-    private static long[] cpuLine() {
+    private static CpuTicks cpuLine() {
         try {
             String line = Files.readAllLines(Path.of("/proc/stat")).get(0);
             String[] f = line.trim().split("\\s+");
@@ -97,7 +99,7 @@ final class MachineLoad {
             long softirq = Long.parseLong(f[7]);
             long steal = f.length > 8 ? Long.parseLong(f[8]) : 0;
             long busy = user + nice + system + irq + softirq;
-            return new long[] {busy, steal, busy + idle + iowait + steal};
+            return new CpuTicks(busy, steal, busy + idle + iowait + steal);
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("cannot read /proc/stat: " + e.getMessage(), e);
         }

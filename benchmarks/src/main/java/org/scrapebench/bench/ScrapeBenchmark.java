@@ -23,7 +23,8 @@ import org.scrapebench.scrape.ScrapeResult;
  * trial (fixture server, model, threads, worker processes, expected answer) made once per fork in
  * setup and closed in teardown; every result validated. The knobs every regime has are declared
  * here once (JMH reads {@code @Param} fields of superclasses); a subclass declares only the knobs
- * of its own and says how to open the trial.
+ * of its own, or those whose defaults differ. What the params mean is {@link RowParams}'s: the
+ * trial is opened from them, the same way the runner describes the row.
  *
  * <p>Every fork runs with the same named settings ({@link ForkFlags}), never the JDK's defaults,
  * which differ between JDKs and machines: a fixed heap (-Xms = -Xmx, so no resizing pauses land
@@ -96,19 +97,12 @@ public abstract class ScrapeBenchmark {
 
     private ScrapeTrial trial;
 
-    protected abstract ScrapeTrial openTrial();
-
-    /** The knobs every model reads, from this benchmark's params. */
-    protected ModelKnobs modelKnobs(int concurrency, int computeRounds) {
-        return ModelKnobs.of(model, concurrency, computeRounds, gil, processes, queueCapacity, parseWorkers, members,
-                clusterMembers);
-    }
-
     @Setup(Level.Trial)
     public void openTrialOnce() throws InterruptedException {
-        trial = openTrial();
+        RowParams row = RowParams.of(this);
+        trial = ScrapeTrial.open(row);
         try {
-            trial.warmUpChildJvms(Duration.ofSeconds(childJvmWarmUpSeconds));
+            trial.warmUpChildJvms(Duration.ofSeconds(row.childJvmWarmUpSeconds()));
         } catch (RuntimeException | InterruptedException e) {
             closeTrial();
             throw e;

@@ -99,19 +99,22 @@ public final class ScrapeTrial implements AutoCloseable {
      */
     public record Site(CatalogSpec catalog, String latency, String faults, String siteUrl, int warmUpSeconds) {}
 
+    /** The trial of a benchmark row: over HTTP from a fixture site, or from memory. */
+    public static ScrapeTrial open(RowParams row) {
+        return row.overHttp() ? overHttp(row.model(), row.settings(), row.site()) : inMemory(row.model(), row.settings());
+    }
+
     /**
      * A trial over HTTP: starts the fixture server in its own process, unless the site names the
      * category page of one already running.
      */
-    public static ScrapeTrial overHttp(ModelKnobs knobs, Site site) {
+    public static ScrapeTrial overHttp(Model model, ScrapeSettings settings, Site site) {
         FaultPlan plan = FaultProfile.parse(site.faults()).plan(Catalog.generate(site.catalog()));
-        ScrapeSettings settings = settings(new PageSourceSpec.Http(HttpPageSource.Settings.DEFAULT.withRate(knobs.rate())),
-                knobs);
         Duration warmUp = Duration.ofSeconds(site.warmUpSeconds());
         if (site.siteUrl() != null && !site.siteUrl().isBlank()) {
             URI url = URI.create(site.siteUrl().trim());
             warmUp(url, plan, warmUp);
-            return new ScrapeTrial(knobs.model(), plan, url, null, settings);
+            return new ScrapeTrial(model, plan, url, null, settings);
         }
         FixtureServerProcess server = FixtureServerProcess.start(site.catalog(), site.latency(), site.faults());
         try {
@@ -120,21 +123,17 @@ public final class ScrapeTrial implements AutoCloseable {
             server.close();
             throw e;
         }
-        return new ScrapeTrial(knobs.model(), plan, server.categoryUrl(), server, settings);
+        return new ScrapeTrial(model, plan, server.categoryUrl(), server, settings);
     }
 
-    /** A trial without network: the catalog is generated in memory, in this JVM and in every worker. */
-    public static ScrapeTrial inMemory(ModelKnobs knobs, CatalogSpec spec) {
-        Catalog catalog = Catalog.generate(spec);
-        return new ScrapeTrial(knobs.model(), FaultProfile.parse("none").plan(catalog),
-                InMemoryPageSource.BASE_URL.resolve(catalog.categoryPath()), null,
-                settings(new PageSourceSpec.Memory(spec), knobs));
-    }
-
-    private static ScrapeSettings settings(PageSourceSpec source, ModelKnobs knobs) {
-        return new ScrapeSettings(source, ModelKnobs.perCore(knobs.concurrency()), null, knobs.computeRounds(),
-                knobs.gil(), ModelKnobs.perCore(knobs.processes()), knobs.queueCapacity(),
-                ModelKnobs.perCore(knobs.parseWorkers()), ModelKnobs.perCore(knobs.members()), knobs.clusterMembers());
+    /** A trial without network: the catalog of the settings' in-memory source, in this JVM and in every worker. */
+    public static ScrapeTrial inMemory(Model model, ScrapeSettings settings) {
+        if (!(settings.source() instanceof PageSourceSpec.Memory memory)) {
+            throw new IllegalArgumentException("an in-memory trial needs pages in memory, not " + settings.source());
+        }
+        Catalog catalog = Catalog.generate(memory.catalog());
+        return new ScrapeTrial(model, FaultProfile.parse("none").plan(catalog),
+                InMemoryPageSource.BASE_URL.resolve(catalog.categoryPath()), null, settings);
     }
 
     /**

@@ -14,6 +14,7 @@ import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.IterationType;
 import org.openjdk.jmh.runner.format.OutputFormat;
+import org.scrapebench.analysis.record.RunRecord;
 
 /**
  * JMH's console output, passed through, plus a record of every trial: when it ran, on which JVM,
@@ -28,14 +29,8 @@ final class TrialLog implements OutputFormat {
     /** Share of the CPUs' time stolen by the hypervisor above which an iteration counts as contaminated. */
     static final double STEAL_LIMIT = 0.05;
 
-    /** One trial (one fork of one benchmark with one set of params). */
-    record Trial(String run, String benchmark, Map<String, String> params, String jvm, Instant start, Instant end,
-                 int measuredIterations, int contaminatedIterations, double meanForeignCores,
-                 double maxForeignCores, double maxStealShare) {
-        boolean contaminated() {
-            return contaminatedIterations > 0;
-        }
-    }
+    /** One trial (one fork of one benchmark with one set of params), and the run directory it belongs to. */
+    record Trial(String run, RunRecord.Trial record) {}
 
     private final OutputFormat console;
     private final boolean sampling;
@@ -102,10 +97,17 @@ final class TrialLog implements OutputFormat {
                 max = Math.max(max, w.foreignCores());
                 steal = Math.max(steal, w.stealShare());
             }
-            trials.add(new Trial(run, params.getBenchmark(), values, params.getJvm(), trialStart, Instant.now(),
-                    measured.size(), contaminated, measured.isEmpty() ? Double.NaN : sum / measured.size(), max, steal));
+            trials.add(new Trial(run, new RunRecord.Trial(params.getBenchmark(), values, trialStart.toString(),
+                    Instant.now().toString(), measured.size(), contaminated,
+                    measured.isEmpty() ? null : round(sum / measured.size()), measured.isEmpty() ? null : round(max),
+                    measured.isEmpty() ? null : round(steal), contaminated > 0)));
         }
         console.endBenchmark(result);
+    }
+
+    /** Three decimals. */
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -161,9 +162,8 @@ public final class ScrapeCli implements Callable<Integer> {
             err.println("scrape: --concurrency must be at least 1, was " + concurrency);
             return EXIT_USAGE;
         }
-        int p = processes != null ? processes : ScrapeSettings.cores();
-        if (p < 1) {
-            err.println("scrape: --processes must be at least 1, was " + p);
+        if (processes != null && processes < 1) {
+            err.println("scrape: --processes must be at least 1, was " + processes);
             return EXIT_USAGE;
         }
         if (members != null && members < 1) {
@@ -186,12 +186,21 @@ public final class ScrapeCli implements Callable<Integer> {
             err.println("scrape: " + model.name() + " " + model.unavailableReason());
             return EXIT_USAGE;
         }
+        List<String> missingFlags = missingJvmFlags(model);
+        if (!missingFlags.isEmpty()) {
+            return JvmRerun.rerun(missingFlags, spec.commandLine().getParseResult().originalArgs(), out, err);
+        }
         HttpPageSource.Settings http = new HttpPageSource.Settings(Duration.ofSeconds(5),
                 Duration.ofSeconds(timeoutSeconds),
                 new RetryPolicy(retries + 1, RetryPolicy.DEFAULT.baseDelay(), RetryPolicy.DEFAULT.maxDelay()), 5, rate);
-        ScrapeSettings settings = new ScrapeSettings(new PageSourceSpec.Http(http), concurrency, productLinks, 0,
-                gil == GilSwitch.on, p, 0, ScrapeSettings.cores(), members != null ? members : ScrapeSettings.cores(),
-                cluster);
+        ScrapeSettings settings = ScrapeSettings.builder(new PageSourceSpec.Http(http))
+                .concurrency(concurrency)
+                .productLinkSelector(productLinks)
+                .gil(gil == GilSwitch.on)
+                .processes(processes == null ? 0 : processes)
+                .members(members == null ? 0 : members)
+                .clusterMembers(cluster)
+                .build();
 
         ScrapeResult result;
         try (ConcurrencyModel scraper = model.create(settings)) {
@@ -219,6 +228,15 @@ public final class ScrapeCli implements Callable<Integer> {
             return EXIT_INCOMPLETE;
         }
         return EXIT_OK;
+    }
+
+    /**
+     * The options the model needs in the JVM it is created in (the cluster's coordinator runs in
+     * this one) that this JVM was not started with.
+     */
+    static List<String> missingJvmFlags(Model model) {
+        List<String> given = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        return model.jvmFlags(Runtime.version().feature()).stream().filter(flag -> !given.contains(flag)).toList();
     }
 
     static URI parseCategoryUrl(String text) {

@@ -13,7 +13,7 @@ import java.util.logging.Logger;
  * auto-detection), bound to one address, a cluster name per run, no phone-home, no shutdown hook
  * of Hazelcast's own (the coordinator and {@link MemberMain} stop their nodes themselves).
  */
-final class ClusterConfig {
+public final class ClusterConfig {
 
     /** Every node's instance name starts with this, so Hazelcast's threads are named {@code hz.scrapebench-...}. */
     static final String INSTANCE_PREFIX = "scrapebench-";
@@ -23,7 +23,39 @@ final class ClusterConfig {
     private static final Logger LIFECYCLE_LOGGER = Logger.getLogger("com.hazelcast.instance.impl");
     private static final Logger CONNECTION_LOGGER = Logger.getLogger("com.hazelcast.internal.server");
 
+    /**
+     * What Hazelcast asks of a JVM on the class path, from its guide to running in modular Java;
+     * written {@code --option=value}, the form a JVM reports its own options in.
+     */
+    private static final List<String> MODULE_ACCESS = List.of(
+            "--add-modules=java.se",
+            "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang=ALL-UNNAMED",
+            "--add-opens=java.base/java.nio=ALL-UNNAMED",
+            "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+            "--add-opens=java.management/sun.management=ALL-UNNAMED",
+            "--add-opens=jdk.management/com.sun.management.internal=ALL-UNNAMED");
+    /**
+     * From JDK 23 a JVM warns on stderr when a library calls sun.misc.Unsafe's memory-access
+     * methods, as Hazelcast's bundled JCTools does; the option that allows them exists only there.
+     */
+    private static final String UNSAFE_MEMORY_ACCESS = "--sun-misc-unsafe-memory-access=allow";
+    private static final int FIRST_JDK_WITH_UNSAFE_WARNINGS = 23;
+
     private ClusterConfig() {}
+
+    /**
+     * The JVM options a JVM that runs a Hazelcast node (a member, or the coordinator) on JDK
+     * {@code feature} needs, so that Hazelcast gets the access it asks for and prints nothing.
+     */
+    public static List<String> jvmFlags(int feature) {
+        if (feature < FIRST_JDK_WITH_UNSAFE_WARNINGS) {
+            return MODULE_ACCESS;
+        }
+        List<String> flags = new java.util.ArrayList<>(MODULE_ACCESS);
+        flags.add(UNSAFE_MEMORY_ACCESS);
+        return List.copyOf(flags);
+    }
 
     /**
      * @param instanceName  after {@link #INSTANCE_PREFIX}

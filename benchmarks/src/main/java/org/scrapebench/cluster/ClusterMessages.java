@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.List;
+import org.scrapebench.scrape.ScrapeSettings;
 import org.scrapebench.worker.WorkerMessages;
 
 /**
@@ -21,19 +21,14 @@ final class ClusterMessages {
     static final String RESULTS = "scrapebench.results";
     /** Task key to the UUID of the member working on it: the queue has no acknowledgement. */
     static final String CLAIMS = "scrapebench.claims";
-    /** Job id to {@link Job}: how a member opens its workload for the tasks of that job. */
+    /** Job id to the job's settings ({@link ScrapeSettings#toJson}): how a member opens its workload for that job. */
     static final String JOBS = "scrapebench.jobs";
-    /** The first line a member prints on stdout, followed by its member UUID. */
-    static final String READY = "READY";
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
     private ClusterMessages() {}
-
-    /** The settings a member needs to scrape the products of one job (one model instance). */
-    record Job(int computeRounds, boolean gil, List<String> source) {}
 
     /**
      * One product to scrape: {@code dispatch} counts the times it was put on the queue, so that a

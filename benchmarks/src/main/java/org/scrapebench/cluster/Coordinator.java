@@ -30,6 +30,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.Optional;
+import org.scrapebench.process.ChildProcess;
+import org.scrapebench.process.RedispatchPolicy;
 import org.scrapebench.scrape.Failure;
 import org.scrapebench.scrape.ProductOutcome;
 import org.scrapebench.scrape.ScrapeSettings;
@@ -47,17 +50,15 @@ import org.scrapebench.scrape.ScrapeSettings;
  * claims a task (claims map: task to member) before scraping it, and the coordinator re-queues
  * the tasks of a member that left, of a member that gave no answer within the reply deadline
  * (killing it when it is ours), and those taken by a member that left before claiming them. The
- * first result for a product wins; a product that {@value #MAX_DISPATCHES} members failed on in a
- * row is reported as failed. Members of ours that die are replaced.
+ * first result for a product wins; a product is handed on and given up as {@link RedispatchPolicy}
+ * says, as the worker processes' are. Members of ours that die are replaced.
  */
 public final class Coordinator implements AutoCloseable {
 
-    /** How many members may fail on one product before it is given up: the first and two more. */
-    public static final int MAX_DISPATCHES = 3;
+    private static final RedispatchPolicy REDISPATCH = new RedispatchPolicy("cluster members");
     private static final Duration SWEEP_INTERVAL = Duration.ofMillis(200);
     /** How long after a member left a task that is neither on the queue nor claimed counts as taken by it. */
     private static final Duration CLAIM_SETTLE = Duration.ofSeconds(1);
-    private static final Duration STOP_GRACE = Duration.ofSeconds(3);
 
     private final String job = UUID.randomUUID().toString();
     private final int concurrency;
@@ -75,7 +76,6 @@ public final class Coordinator implements AutoCloseable {
     private final AtomicLong lastDeparture = new AtomicLong();
     private final AtomicLong nextId = new AtomicLong();
     private final List<Thread> threads = new ArrayList<>();
-    private final Thread shutdownHook;
     private volatile boolean closed;
 
     /** Guards {@link #waiting}, {@link #inFlight} and every {@link Handoff}'s fields. */
@@ -88,7 +88,9 @@ public final class Coordinator implements AutoCloseable {
         final long id;
         final URI url;
         final CompletableFuture<ProductOutcome> outcome = new CompletableFuture<>();
+        /** Times put on the queue: tells an earlier dispatch's claim and answer from the current one's. */
         int dispatch;
+        final RedispatchPolicy.Strikes strikes = REDISPATCH.strikes();
         String entry;
         String claimKey;
         long dispatchedAt;
@@ -113,21 +115,19 @@ public final class Coordinator implements AutoCloseable {
         this.concurrency = settings.concurrency();
         this.replyDeadline = replyDeadline;
         this.memberMain = memberMain;
-        ClusterMembers remote = settings.clusterMembers() == null ? null : ClusterMembers.parse(settings.clusterMembers());
+        ClusterMembers remote = settings.cluster().clusterMembers() == null ? null
+                : ClusterMembers.parse(settings.cluster().clusterMembers());
         this.clusterName = remote == null ? "scrapebench-" + job : remote.clusterName();
         String bind = remote == null ? "127.0.0.1" : localAddressTowards(remote.firstHost());
         this.hz = Hazelcast.newHazelcastInstance(ClusterConfig.of(clusterName, "coordinator-" + job.substring(0, 8),
                 bind, 0, remote == null ? List.of() : remote.addresses(), false));
-        this.shutdownHook = new Thread(this::destroyAll, "dist-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
-        int started = remote == null ? settings.members() : 0;
+        int started = remote == null ? settings.cluster().members() : 0;
         this.localMembers = new AtomicReferenceArray<>(started);
         try {
             this.products = hz.getQueue(ClusterMessages.PRODUCTS);
             this.results = hz.getQueue(ClusterMessages.RESULTS);
             this.claims = hz.getMap(ClusterMessages.CLAIMS);
-            hz.<String, String>getMap(ClusterMessages.JOBS).set(job, ClusterMessages.write(new ClusterMessages.Job(
-                    settings.computeRounds(), settings.gil(), settings.source().toArgs())));
+            hz.<String, String>getMap(ClusterMessages.JOBS).set(job, settings.toJson());
             hz.getCluster().addMembershipListener(new MembershipListener() {
                 @Override
                 public void memberAdded(MembershipEvent event) {
@@ -413,13 +413,15 @@ public final class Coordinator implements AutoCloseable {
             }
             if (handoff.outcome.isDone()) {
                 drop(handoff); // cancelled: nobody waits for it any more
-            } else if (dispatch >= MAX_DISPATCHES) {
-                finish(handoff, ProductOutcome.failed(new Failure(handoff.url, MAX_DISPATCHES,
-                        "cluster members failed " + MAX_DISPATCHES + " times on this product; the last: " + problem)));
             } else {
-                products.remove(handoff.entry);
-                claims.delete(handoff.claimKey);
-                dispatch(handoff);
+                Optional<Failure> failed = handoff.strikes.charge(handoff.url, problem);
+                if (failed.isPresent()) {
+                    finish(handoff, ProductOutcome.failed(failed.get()));
+                } else {
+                    products.remove(handoff.entry);
+                    claims.delete(handoff.claimKey);
+                    dispatch(handoff);
+                }
             }
         }
     }
@@ -443,14 +445,14 @@ public final class Coordinator implements AutoCloseable {
         for (int i = 0; i < localMembers.length(); i++) {
             LocalMember local = localMembers.get(i);
             if (local != null && member.equals(local.uuid())) {
-                local.destroy();
+                local.process().kill();
             }
         }
     }
 
     /** When a member of ours exits, its products are re-queued (it has left) and a replacement starts. */
     private void watch(int index, LocalMember member) {
-        member.onExit().thenRun(() -> {
+        member.process().onExit().thenRun(() -> {
             if (closed) {
                 return;
             }
@@ -497,23 +499,11 @@ public final class Coordinator implements AutoCloseable {
         List<Long> pids = new ArrayList<>();
         for (int i = 0; i < localMembers.length(); i++) {
             LocalMember member = localMembers.get(i);
-            if (member != null && member.isAlive()) {
-                pids.add(member.pid());
+            if (member != null && member.process().isAlive()) {
+                pids.add(member.process().pid());
             }
         }
         return pids;
-    }
-
-    /** The shutdown hook: kills every member of ours, without replacing any. */
-    private void destroyAll() {
-        closed = true;
-        for (int i = 0; i < localMembers.length(); i++) {
-            LocalMember member = localMembers.get(i);
-            if (member != null) {
-                member.destroy();
-            }
-        }
-        hz.getLifecycleService().terminate();
     }
 
     /** Stops the members this coordinator started, then leaves the cluster. Idempotent. */
@@ -539,23 +529,14 @@ public final class Coordinator implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        List<ChildProcess> members = new ArrayList<>();
         for (int i = 0; i < localMembers.length(); i++) {
             LocalMember member = localMembers.get(i);
             if (member != null) {
-                member.leave();
+                members.add(member.process());
             }
         }
-        for (int i = 0; i < localMembers.length(); i++) {
-            LocalMember member = localMembers.get(i);
-            if (member != null) {
-                member.stop(STOP_GRACE);
-            }
-        }
+        ChildProcess.stopAll(members, ChildProcess.STOP_GRACE);
         hz.shutdown();
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException e) {
-            // the JVM is already shutting down; the hook runs anyway
-        }
     }
 }

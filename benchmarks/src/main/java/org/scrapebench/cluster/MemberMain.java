@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import org.scrapebench.scrape.PageSourceSpec;
+import org.scrapebench.process.ChildProcess;
 import org.scrapebench.scrape.ProductOutcome;
 import org.scrapebench.scrape.ScrapeSettings;
 import org.scrapebench.scrape.Workload;
@@ -123,7 +123,7 @@ public final class MemberMain implements Callable<Integer> {
             takers.add(taker);
         }
         Member self = hz.getCluster().getLocalMember();
-        protocolOut.println(ClusterMessages.READY + " " + self.getUuid() + " " + self.getAddress().getHost() + ":"
+        protocolOut.println(ChildProcess.READY + " " + self.getUuid() + " " + self.getAddress().getHost() + ":"
                 + self.getAddress().getPort());
         if (!untilStdinCloses) {
             for (Thread taker : takers) {
@@ -218,11 +218,9 @@ public final class MemberMain implements Callable<Integer> {
             if (spec == null) {
                 return null;
             }
-            ClusterMessages.Job settings = ClusterMessages.read(spec, ClusterMessages.Job.class);
-            PageSourceSpec source = PageSourceSpec.fromArgs(settings.source());
+            ScrapeSettings settings = ScrapeSettings.fromJson(spec);
             close();
-            workload = new Workload(new ScrapeSettings(source, 1, null, settings.computeRounds())
-                    .withGil(settings.gil()));
+            workload = new Workload(settings);
             currentJob = job;
             return workload;
         }

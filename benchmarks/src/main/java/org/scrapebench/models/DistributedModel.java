@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Future;
+import org.scrapebench.cluster.ClusterMembers;
 import org.scrapebench.cluster.Coordinator;
 import org.scrapebench.cluster.MemberMain;
 import org.scrapebench.scrape.PageSourceSpec;
@@ -17,7 +18,8 @@ import org.scrapebench.scrape.ScrapeSettings;
  * the cluster. The step past {@link WorkerProcessesModel}: the same isolation, over a network, at
  * the price of a network hop and a serialisation per product, and of forming the cluster (at
  * creation, outside any measurement). A member that dies or hangs costs a retry of the products it
- * held, never the job.
+ * held, never the job. The members open their workload from the settings this model runs on
+ * ({@link ScrapeSettings#toJson}), their share of the rate included.
  */
 final class DistributedModel extends ProductTaskModel {
 
@@ -29,15 +31,26 @@ final class DistributedModel extends ProductTaskModel {
 
     /** With members running {@code memberMain memberMainArgs...}: tests start members that misbehave. */
     DistributedModel(ScrapeSettings settings, String memberMain, List<String> memberMainArgs) {
-        super(settings);
+        super(settings.sharedBy(members(settings) + 1));
         Coordinator started;
         try {
-            started = new Coordinator(settings, replyDeadline(settings.source()), memberMain, memberMainArgs);
+            started = new Coordinator(workload.settings(), replyDeadline(settings.source()), memberMain,
+                    memberMainArgs);
         } catch (RuntimeException e) {
             workload.close();
             throw e;
         }
         this.coordinator = started;
+    }
+
+    /**
+     * The members that scrape: those it starts, or those named in a cluster elsewhere. A rate is
+     * shared by them and this process's category walk, a token bucket each, as worker processes
+     * share it; a member that joins a cluster elsewhere later is not counted.
+     */
+    static int members(ScrapeSettings settings) {
+        String elsewhere = settings.cluster().clusterMembers();
+        return elsewhere == null ? settings.cluster().members() : ClusterMembers.parse(elsewhere).addresses().size();
     }
 
     /**

@@ -2,6 +2,9 @@ package org.scrapebench.models;
 
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.IntFunction;
+import java.util.function.ToIntFunction;
+import org.scrapebench.cluster.ClusterConfig;
 import org.scrapebench.scrape.ScrapeSettings;
 
 /**
@@ -32,9 +35,11 @@ public enum Model {
     PIPELINE("stages joined by bounded queues: walk, n blocking fetchers, one parser per core; a full queue holds back the stage before it",
             Traits.threads("pipeline-"), PipelineModel::new),
     WORKER_PROCESSES("P worker JVMs fed over stdin/stdout, n in flight spread over them: isolation, at the price of start-up and IPC",
-            Traits.processes("worker-"), WorkerProcessesModel::new),
+            Traits.processes(WorkerProcessesModel::workers, "worker-"), WorkerProcessesModel::new),
     DISTRIBUTED("a Hazelcast queue feeding M member JVMs, here or elsewhere, n in flight over them: distribution, at a network hop per product",
-            Traits.processes("dist-", "hz.scrapebench-"), DistributedModel::new);
+            Traits.processes(DistributedModel::members, "dist-", "hz.scrapebench-")
+                    .withJvmFlags(ClusterConfig::jvmFlags),
+            DistributedModel::new);
 
     private final String summary;
     private final Traits traits;
@@ -58,6 +63,26 @@ public enum Model {
     /** Whether {@link ScrapeSettings#concurrency()} means anything to this model. */
     public boolean usesConcurrency() {
         return traits.limitsInFlight();
+    }
+
+    /** Requests it keeps in flight with these settings: the concurrency knob, or one. */
+    public int inFlight(ScrapeSettings settings) {
+        return traits.limitsInFlight() ? settings.concurrency() : 1;
+    }
+
+    /** The JVMs of its own it starts with these settings (worker processes, cluster members); 0 for none. */
+    public int processes(ScrapeSettings settings) {
+        return traits.processes() == null ? 0 : traits.processes().applyAsInt(settings);
+    }
+
+    /** Threads that can run its CPU work at the same instant with these settings, on this machine. */
+    public int cpuThreads(ScrapeSettings settings) {
+        return traits.cpu().threads(ScrapeSettings.cores(), settings.gil(), processes(settings));
+    }
+
+    /** The options a JVM of JDK {@code feature} that runs this model needs beyond the defaults. */
+    public List<String> jvmFlags(int feature) {
+        return traits.jvmFlags().apply(feature);
     }
 
     /** Null when the model can run on a JDK of this feature version, else why not. */
@@ -101,12 +126,16 @@ public enum Model {
      * @param limitsInFlight whether it keeps at most {@code concurrency} requests in flight; a model
      *                       that does not makes one request at a time
      * @param cpu            how many threads can run its CPU work at once
-     * @param startsProcesses whether it starts {@code processes} worker processes
+     * @param processes      how many JVMs of its own it starts for given settings; null if none
+     * @param jvmFlags       the options a JVM of a given JDK that runs it needs (its own JVMs, and
+     *                       the one it is created in)
      */
     public record Traits(int minimumJdk, List<String> threadPrefixes, List<String> jvmThreadPrefixes,
-                         boolean limitsInFlight, CpuParallelism cpu, boolean startsProcesses) {
+                         boolean limitsInFlight, CpuParallelism cpu, ToIntFunction<ScrapeSettings> processes,
+                         IntFunction<List<String>> jvmFlags) {
 
         static final int BASELINE_JDK = 17;
+        private static final IntFunction<List<String>> NO_FLAGS = feature -> List.of();
 
         public Traits {
             threadPrefixes = List.copyOf(threadPrefixes);
@@ -115,29 +144,38 @@ public enum Model {
 
         /** Everything on the calling thread, one request at a time. */
         static Traits oneThread() {
-            return new Traits(BASELINE_JDK, List.of(), List.of(), false, CpuParallelism.ONE_THREAD, false);
+            return new Traits(BASELINE_JDK, List.of(), List.of(), false, CpuParallelism.ONE_THREAD, null, NO_FLAGS);
         }
 
         /** Threads in this JVM named {@code prefix...}, n requests in flight, CPU work on every core. */
         static Traits threads(String... prefixes) {
-            return new Traits(BASELINE_JDK, List.of(prefixes), List.of(), true, CpuParallelism.THREADS, false);
+            return new Traits(BASELINE_JDK, List.of(prefixes), List.of(), true, CpuParallelism.THREADS, null, NO_FLAGS);
         }
 
-        /** Worker processes, their threads here named {@code prefix...}, n requests in flight over them. */
-        static Traits processes(String... prefixes) {
-            return new Traits(BASELINE_JDK, List.of(prefixes), List.of(), true, CpuParallelism.PROCESSES, true);
+        /** JVMs of its own, as many as {@code count} says, its threads here named {@code prefix...}, n requests in flight over them. */
+        static Traits processes(ToIntFunction<ScrapeSettings> count, String... prefixes) {
+            return new Traits(BASELINE_JDK, List.of(prefixes), List.of(), true, CpuParallelism.PROCESSES, count, NO_FLAGS);
         }
 
         Traits withMinimumJdk(int jdk) {
-            return new Traits(jdk, threadPrefixes, jvmThreadPrefixes, limitsInFlight, cpu, startsProcesses);
+            return new Traits(jdk, threadPrefixes, jvmThreadPrefixes, limitsInFlight, cpu, processes, jvmFlags);
         }
 
         Traits withCpu(CpuParallelism newCpu) {
-            return new Traits(minimumJdk, threadPrefixes, jvmThreadPrefixes, limitsInFlight, newCpu, startsProcesses);
+            return new Traits(minimumJdk, threadPrefixes, jvmThreadPrefixes, limitsInFlight, newCpu, processes, jvmFlags);
         }
 
         Traits withJvmThreads(String... prefixes) {
-            return new Traits(minimumJdk, threadPrefixes, List.of(prefixes), limitsInFlight, cpu, startsProcesses);
+            return new Traits(minimumJdk, threadPrefixes, List.of(prefixes), limitsInFlight, cpu, processes, jvmFlags);
+        }
+
+        Traits withJvmFlags(IntFunction<List<String>> flags) {
+            return new Traits(minimumJdk, threadPrefixes, jvmThreadPrefixes, limitsInFlight, cpu, processes, flags);
+        }
+
+        /** Whether it starts JVMs of its own (which compile the job separately, and need warming up). */
+        public boolean startsProcesses() {
+            return processes != null;
         }
 
         /** Every thread it runs on in this JVM: its own and the JDK's. */
@@ -157,7 +195,7 @@ public enum Model {
         /** Threads of several processes, each with its own GIL: up to one core per process. */
         PROCESSES;
 
-        /** The cores this many can use on a machine of {@code cores}. */
+        /** The cores this many can use on a machine of {@code cores}, with {@code processes} JVMs of its own. */
         public int threads(int cores, boolean gil, int processes) {
             return switch (this) {
                 case ONE_THREAD -> 1;

@@ -62,20 +62,20 @@ final class PipelineModel implements ConcurrencyModel {
         this.pageQueue = new ArrayBlockingQueue<>(capacity);
         this.fetchers = Executors.newFixedThreadPool(settings.concurrency(),
                 new NamedThreadFactory("pipeline-fetch", true));
-        this.parsers = Executors.newFixedThreadPool(settings.parseWorkers(),
+        this.parsers = Executors.newFixedThreadPool(settings.pipeline().parseWorkers(),
                 new NamedThreadFactory("pipeline-parse", true));
         for (int i = 0; i < settings.concurrency(); i++) {
             fetchers.execute(this::runFetchStage);
         }
-        for (int i = 0; i < settings.parseWorkers(); i++) {
+        for (int i = 0; i < settings.pipeline().parseWorkers(); i++) {
             parsers.execute(this::runParseStage);
         }
     }
 
     /** The capacity of each of the two queues. */
     static int queueCapacity(ScrapeSettings settings) {
-        return settings.queueCapacity() > 0
-                ? settings.queueCapacity()
+        return settings.pipeline().queueCapacity() > 0
+                ? settings.pipeline().queueCapacity()
                 : DEFAULT_CAPACITY_PER_FETCHER * settings.concurrency();
     }
 

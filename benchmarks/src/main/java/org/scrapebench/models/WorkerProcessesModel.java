@@ -2,7 +2,6 @@ package org.scrapebench.models;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
 import org.scrapebench.scrape.HttpPageSource;
@@ -21,23 +20,19 @@ import org.scrapebench.worker.WorkerPool;
  * flight: a worker without a share would sit idle.
  *
  * <p>A rate limit is a token bucket per process (a bucket shared across processes would need a
- * round trip to one owner per request): each of the P workers, and this process for the category
- * pages, gets rate / P. The workers' buckets sum to the rate; the category pages, a few requests
- * at the start, come on top.
+ * round trip to one owner per request): the P workers and this process's category walk each get
+ * rate / (P + 1), so that together they never exceed the rate. Every worker is started with the
+ * settings this model runs on ({@link ScrapeSettings#toJson}), its share of the rate included.
  */
 final class WorkerProcessesModel extends ProductTaskModel {
 
     private final WorkerPool pool;
 
     WorkerProcessesModel(ScrapeSettings settings) {
-        super(settings.withRate(settings.rate() / workers(settings)));
-        List<String> workerArgs = new ArrayList<>();
-        workerArgs.add(Integer.toString(settings.computeRounds()));
-        workerArgs.add(settings.gil() ? "on" : "off");
-        workerArgs.addAll(workload.settings().source().toArgs());
+        super(settings.sharedBy(workers(settings) + 1));
         WorkerPool started;
         try {
-            started = new WorkerPool(workers(settings), settings.concurrency(), workerArgs,
+            started = new WorkerPool(workers(settings), settings.concurrency(), List.of(workload.settings().toJson()),
                     replyDeadline(workload.settings()));
         } catch (RuntimeException e) {
             workload.close();
@@ -48,9 +43,8 @@ final class WorkerProcessesModel extends ProductTaskModel {
 
     /** One worker per process asked for, but no more than requests in flight. */
     static int workers(ScrapeSettings settings) {
-        return Math.min(settings.processes(), settings.concurrency());
+        return Math.min(settings.workerProcesses().processes(), settings.concurrency());
     }
-
     /**
      * How long a worker may take over one product before it counts as hung: the longest a page can
      * take ({@link ScrapeDeadline#perPage}), plus, under a rate limit, the wait for a token behind

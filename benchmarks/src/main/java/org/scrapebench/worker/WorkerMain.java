@@ -10,12 +10,10 @@ import java.io.PrintStream;
 import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.scrapebench.scrape.PageSourceSpec;
+import org.scrapebench.process.ChildProcess;
 import org.scrapebench.scrape.ScrapeSettings;
 import org.scrapebench.scrape.Workload;
 
@@ -25,8 +23,8 @@ import org.scrapebench.scrape.Workload;
  * requests at once, writing each reply as one line on stdout as soon as it is ready, until stdin
  * ends. Started only by {@link WorkerPool}.
  *
- * <p>Arguments: {@code <threads> <computeRounds> <gil: on|off> <page source args...>} (see
- * {@link PageSourceSpec#toArgs()}).
+ * <p>Arguments: {@code <threads> <settings>}, the settings as {@link ScrapeSettings#toJson} writes
+ * them. Each worker has a GIL of its own when the switch is on, as each CPython process does.
  */
 public final class WorkerMain {
 
@@ -39,29 +37,21 @@ public final class WorkerMain {
         Workload workload;
         int threads;
         try {
-            if (args.length < 4) {
-                throw new IllegalArgumentException("usage: WorkerMain <threads> <computeRounds> <gil: on|off> <page source args...>");
+            if (args.length != 2) {
+                throw new IllegalArgumentException("usage: WorkerMain <threads> <settings as JSON>");
             }
             threads = Integer.parseInt(args[0]);
             if (threads < 1) {
                 throw new IllegalArgumentException("threads must be at least 1, was " + threads);
             }
-            int computeRounds = Integer.parseInt(args[1]);
-            boolean gil = switch (args[2]) {
-                case "on" -> true;
-                case "off" -> false;
-                default -> throw new IllegalArgumentException("gil must be on or off, was '" + args[2] + "'");
-            };
-            PageSourceSpec source = PageSourceSpec.fromArgs(List.of(Arrays.copyOfRange(args, 3, args.length)));
-            // each worker process has a GIL of its own, as each CPython process does
-            workload = new Workload(new ScrapeSettings(source, threads, null, computeRounds).withGil(gil).withProcesses(1));
+            workload = new Workload(ScrapeSettings.fromJson(args[1]));
         } catch (RuntimeException e) {
             System.err.println("worker: " + e.getMessage());
             System.exit(2);
             return;
         }
         Writer out = new OutputStreamWriter(protocolOut, StandardCharsets.UTF_8);
-        out.write(WorkerMessages.READY + "\n");
+        out.write(ChildProcess.READY + "\n");
         out.flush();
         AtomicInteger threadCount = new AtomicInteger();
         // the parent never sends more than `threads` requests at once, so none waits for a thread

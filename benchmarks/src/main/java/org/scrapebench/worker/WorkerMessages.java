@@ -13,13 +13,11 @@ import org.scrapebench.scrape.ProductOutcome;
 /**
  * The line protocol between the parent and a worker process: one JSON object per line each way.
  * A worker's first argument is how many requests it may be sent at once (its share of the
- * requests in flight); it prints {@link #READY} once its page source is open, then answers each
+ * requests in flight); it prints {@code READY} once its page source is open, then answers each
  * request once, in any order: a reply carries its request's id.
  * The cluster members of the distributed model send the same {@link Reply}.
  */
 public final class WorkerMessages {
-
-    static final String READY = "READY";
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)

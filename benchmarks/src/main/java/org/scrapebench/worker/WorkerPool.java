@@ -1,28 +1,25 @@
 package org.scrapebench.worker;
 
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import org.scrapebench.process.ChildJvm;
+import org.scrapebench.process.ChildProcess;
+import org.scrapebench.process.RedispatchPolicy;
 import org.scrapebench.scrape.Failure;
 import org.scrapebench.scrape.ProductOutcome;
 
@@ -39,27 +36,24 @@ import org.scrapebench.scrape.ProductOutcome;
  * worker: nothing is lost, and a late reply from a worker given up is ignored, so nothing is
  * counted twice. Each such product is charged one strike and, from then on, runs alone on its
  * worker, so that a product that breaks workers is told apart from those that merely shared one
- * with it; at {@value #MAX_DISPATCHES} strikes it is reported as failed. Nothing waits forever.
- * {@link #close()} (and, for Ctrl-C, a shutdown hook) stops every worker process.
+ * with it; at {@value RedispatchPolicy#MAX_STRIKES} strikes it is reported as failed
+ * ({@link RedispatchPolicy}). Nothing waits forever.
+ * {@link #close()} stops every worker process; each is a {@link ChildProcess}, killed on Ctrl-C too.
  */
 public final class WorkerPool implements AutoCloseable {
 
-    private static final Duration STARTUP_DEADLINE = Duration.ofSeconds(60);
-    private static final Duration STOP_GRACE = Duration.ofSeconds(3);
-    /** How many workers may break on one product before it is given up: the first and two replacements. */
-    static final int MAX_DISPATCHES = 3;
+    private static final RedispatchPolicy REDISPATCH = new RedispatchPolicy("worker processes");
 
     private final String mainClass;
     private final List<String> workerArgs;
     private final Duration replyDeadline;
     private final BlockingDeque<Job> jobs = new LinkedBlockingDeque<>();
     private final List<Slot> slots = new ArrayList<>();
-    /** Every worker ever started, so that close and the shutdown hook miss none. */
+    /** Every worker ever started, so that close misses none. */
     private final List<Worker> started = new CopyOnWriteArrayList<>();
     private final AtomicLong nextId = new AtomicLong();
     /** Gives up on a worker whose reply is overdue. */
     private final ScheduledThreadPoolExecutor deadlines;
-    private final Thread shutdownHook;
     /** Guards {@link #closed} against workers starting while the pool closes. */
     private final Object lifecycle = new Object();
     private volatile boolean closed;
@@ -71,8 +65,7 @@ public final class WorkerPool implements AutoCloseable {
     private static final class Job {
         final URI url;
         final CompletableFuture<ProductOutcome> outcome;
-        int strikes;
-        String lastProblem;
+        final RedispatchPolicy.Strikes strikes = REDISPATCH.strikes();
 
         Job(URI url, CompletableFuture<ProductOutcome> outcome) {
             this.url = url;
@@ -118,15 +111,13 @@ public final class WorkerPool implements AutoCloseable {
             return t;
         });
         deadlines.setRemoveOnCancelPolicy(true);
-        this.shutdownHook = new Thread(this::killAll, "worker-pool-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
         try {
             // in place before they are ready, so that one dying now is replaced like any other
             for (Slot slot : slots) {
                 slot.worker = startWorker(slot);
             }
             for (Slot slot : slots) {
-                slot.worker.awaitReady();
+                slot.worker.process.awaitReady(ChildProcess.START_DEADLINE);
             }
             slots.forEach(slot -> slot.dispatcher.start());
         } catch (RuntimeException e) {
@@ -200,13 +191,13 @@ public final class WorkerPool implements AutoCloseable {
                         continue; // cancelled while queued
                     }
                     if (current == null) {
-                        job.outcome.complete(ProductOutcome.failed(new Failure(job.url, job.strikes,
+                        job.outcome.complete(ProductOutcome.failed(new Failure(job.url, job.strikes.count(),
                                 "worker process could not be started"
-                                        + (job.lastProblem == null ? "" : " (after: " + job.lastProblem + ")"))));
+                                        + (job.strikes.last() == null ? "" : " (after: " + job.strikes.last() + ")"))));
                         continue;
                     }
                     int room = 1;
-                    if (job.strikes > 0 && share > 1) {
+                    if (job.strikes.count() > 0 && share > 1) {
                         // alone on the worker: should it break this one too, no other product shares the blame
                         current.room.acquire(share - 1);
                         room = share;
@@ -241,7 +232,7 @@ public final class WorkerPool implements AutoCloseable {
 
         private void send(Worker current, Job job, int room) {
             long id = nextId.incrementAndGet();
-            ScheduledFuture<?> deadline = deadlines.schedule(() -> giveUp(current, "worker process " + current.pid()
+            ScheduledFuture<?> deadline = deadlines.schedule(() -> giveUp(current, current.name()
                     + " gave no answer within " + replyDeadline.toMillis() + " ms", null),
                     replyDeadline.toMillis(), TimeUnit.MILLISECONDS);
             current.outstanding.put(id, new Pending(job, room, deadline));
@@ -254,9 +245,9 @@ public final class WorkerPool implements AutoCloseable {
                 return;
             }
             try {
-                current.send(WorkerMessages.write(new WorkerMessages.Request(id, job.url.toString())));
+                current.process.send(WorkerMessages.write(new WorkerMessages.Request(id, job.url.toString())));
             } catch (IOException e) {
-                giveUp(current, "worker process " + current.pid() + " died" + current.exitDescription(), null);
+                giveUp(current, current.name() + " died" + current.process.exitDescription(), null);
             }
         }
 
@@ -273,7 +264,7 @@ public final class WorkerPool implements AutoCloseable {
             Worker fresh;
             try {
                 fresh = startWorker(this);
-                fresh.awaitReady();
+                fresh.process.awaitReady(ChildProcess.START_DEADLINE);
             } catch (RuntimeException e) {
                 if (!closed) {
                     System.err.println("worker pool: cannot start worker " + index + ": " + e.getMessage());
@@ -282,7 +273,7 @@ public final class WorkerPool implements AutoCloseable {
             }
             synchronized (this) {
                 if (closed && fresh != null) {
-                    fresh.kill();
+                    fresh.process.kill();
                     fresh = null;
                 }
                 worker = fresh;
@@ -292,61 +283,28 @@ public final class WorkerPool implements AutoCloseable {
         }
     }
 
-    /** One worker process, what it has outstanding, and the thread that reads its replies. */
-    private final class Worker {
+    /** One worker process, what it has outstanding, and what it says back. */
+    private final class Worker implements ChildProcess.Listener {
         final Slot slot;
-        final Process process;
-        final ChildJvm launch;
-        final BufferedWriter stdin;
         /** Free room for requests: the slot's share, less what is outstanding. */
         final Semaphore room;
         final Map<Long, Pending> outstanding = new ConcurrentHashMap<>();
-        final CompletableFuture<Void> ready = new CompletableFuture<>();
-        final Thread reader;
+        final ChildProcess process;
         volatile boolean broken;
 
-        Worker(Slot slot, Process process, ChildJvm launch) {
+        Worker(Slot slot, ChildProcess process) {
             this.slot = slot;
             this.process = process;
-            this.launch = launch;
             this.room = new Semaphore(slot.share);
-            this.stdin = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
-            this.reader = new Thread(this::read, "worker-reader-" + slot.index + "-" + process.pid());
-            reader.setDaemon(true);
-            reader.start();
         }
 
-        long pid() {
-            return process.pid();
-        }
-
-        private void read() {
-            String first = null;
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                first = out.readLine();
-                if (WorkerMessages.READY.equals(first)) {
-                    ready.complete(null);
-                    String line;
-                    while ((line = out.readLine()) != null) {
-                        accept(line);
-                    }
-                }
-            } catch (IOException e) {
-                // the process is gone; said below
-            }
-            boolean wroteSomethingElse = first != null && !WorkerMessages.READY.equals(first);
-            if (wroteSomethingElse) {
-                kill();
-            }
-            String ending = exitDescription();
-            ready.completeExceptionally(new IllegalStateException("worker process " + pid() + " did not start"
-                    + (wroteSomethingElse ? ": it wrote " + abbreviate(first) : ending)));
-            giveUp(this, "worker process " + pid() + " died" + ending, null);
-            slot.replace(this);
+        String name() {
+            return process.name();
         }
 
         /** One line from the worker: the reply to one of its outstanding requests, or a reason to give up on it. */
-        private void accept(String line) {
+        @Override
+        public void line(String line) {
             if (broken) {
                 return; // a late reply from a worker given up: its products went elsewhere
             }
@@ -354,97 +312,37 @@ public final class WorkerPool implements AutoCloseable {
             try {
                 reply = WorkerMessages.read(line, WorkerMessages.Reply.class);
             } catch (IOException e) {
-                giveUp(this, "worker process " + pid() + " wrote garbage: " + abbreviate(line), null);
+                giveUp(this, name() + " wrote garbage: " + ChildProcess.abbreviate(line), null);
                 return;
             }
             Pending pending = outstanding.remove(reply.id());
             if (pending == null) {
                 if (!broken) {
-                    giveUp(this, "worker process " + pid() + " answered request " + reply.id() + ", which it was not sent", null);
+                    giveUp(this, name() + " answered request " + reply.id() + ", which it was not sent", null);
                 }
                 return;
             }
             pending.deadline.cancel(false);
             if (!pending.job.url.toString().equals(reply.url())) {
-                giveUp(this, "worker process " + pid() + " answered for " + reply.url() + " instead of " + pending.job.url,
-                        pending);
+                giveUp(this, name() + " answered for " + reply.url() + " instead of " + pending.job.url, pending);
                 return;
             }
             ProductOutcome outcome;
             try {
                 outcome = reply.toOutcome();
             } catch (IllegalArgumentException e) {
-                giveUp(this, "worker process " + pid() + " wrote garbage: " + abbreviate(line), pending);
+                giveUp(this, name() + " wrote garbage: " + ChildProcess.abbreviate(line), pending);
                 return;
             }
             pending.job.outcome.complete(outcome);
             room.release(pending.room);
         }
 
-        void awaitReady() {
-            try {
-                ready.get(STARTUP_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                kill();
-                throw new IllegalStateException("worker process " + pid() + " did not start within "
-                        + STARTUP_DEADLINE.toSeconds() + " s");
-            } catch (ExecutionException e) {
-                kill();
-                throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
-            } catch (InterruptedException e) {
-                kill();
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while starting worker process " + pid());
-            }
-        }
-
-        /** Only the slot's dispatcher writes requests. */
-        void send(String line) throws IOException {
-            stdin.write(line);
-            stdin.write('\n');
-            stdin.flush();
-        }
-
-        String exitDescription() {
-            try {
-                if (process.waitFor(2, TimeUnit.SECONDS)) {
-                    int code = process.exitValue();
-                    return code > 128 ? " (killed by signal " + (code - 128) + ")" : " (exit code " + code + ")";
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return "";
-        }
-
-        /** Asks the worker to stop by closing its stdin; {@link #awaitStop} forces it after a grace period. */
-        void askToStop() {
-            try {
-                stdin.close();
-            } catch (IOException e) {
-                // already gone
-            }
-        }
-
-        void awaitStop(long deadlineNanos) {
-            try {
-                if (process.waitFor(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-                    launch.exited(process);
-                } else {
-                    kill();
-                }
-                process.waitFor(5, TimeUnit.SECONDS);
-                reader.join(TimeUnit.SECONDS.toMillis(5));
-            } catch (InterruptedException e) {
-                kill();
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        /** Kills the process at once (its reader then sees the end of its output). */
-        void kill() {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
+        /** The worker's output ended: it died, or was killed. Its products go elsewhere; a replacement starts. */
+        @Override
+        public void ended() {
+            giveUp(this, name() + " died" + process.exitDescription(), null);
+            slot.replace(this);
         }
     }
 
@@ -475,7 +373,7 @@ public final class WorkerPool implements AutoCloseable {
         }
         // wakes the dispatcher if it waits for room on this worker; the room of a broken worker no longer counts
         worker.room.release(Integer.MAX_VALUE / 2);
-        worker.kill();
+        worker.process.kill();
         synchronized (worker.slot) {
             worker.slot.notifyAll();
         }
@@ -486,16 +384,14 @@ public final class WorkerPool implements AutoCloseable {
         if (job.outcome.isDone()) {
             return; // cancelled meanwhile
         }
-        job.strikes++;
-        job.lastProblem = problem;
-        if (job.strikes >= MAX_DISPATCHES) {
-            job.outcome.complete(ProductOutcome.failed(new Failure(job.url, MAX_DISPATCHES,
-                    "worker processes failed " + MAX_DISPATCHES + " times on this product; the last: " + problem)));
+        Optional<Failure> failed = job.strikes.charge(job.url, problem);
+        if (failed.isPresent()) {
+            job.outcome.complete(ProductOutcome.failed(failed.get()));
             return;
         }
         jobs.addFirst(job);
         if (closed && jobs.remove(job)) {
-            job.outcome.complete(ProductOutcome.failed(new Failure(job.url, job.strikes, "worker pool closed")));
+            job.outcome.complete(ProductOutcome.failed(new Failure(job.url, job.strikes.count(), "worker pool closed")));
         }
     }
 
@@ -505,29 +401,15 @@ public final class WorkerPool implements AutoCloseable {
         args.addAll(workerArgs);
         // a command line per worker: only one of them may write the class-data archive
         ChildJvm launch = ChildJvm.of("worker", mainClass, args);
-        ProcessBuilder builder = new ProcessBuilder(launch.command()).redirectError(ProcessBuilder.Redirect.INHERIT);
         synchronized (lifecycle) {
             if (closed) {
                 throw new IllegalStateException("the worker pool is closed");
             }
-            Worker worker;
-            try {
-                worker = new Worker(slot, builder.start(), launch);
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot start a worker process: " + e.getMessage(), e);
-            }
+            Worker worker = ChildProcess.start("worker process", launch, "worker-reader-" + slot.index,
+                    child -> new Worker(slot, child));
             started.add(worker);
             return worker;
         }
-    }
-
-    private static String abbreviate(String line) {
-        String flat = line.replaceAll("\\p{Cntrl}", "?");
-        return flat.length() <= 60 ? "'" + flat + "'" : "'" + flat.substring(0, 60) + "...'";
-    }
-
-    private void killAll() {
-        started.forEach(Worker::kill);
     }
 
     /**
@@ -560,17 +442,10 @@ public final class WorkerPool implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        started.forEach(Worker::askToStop);
-        long deadline = System.nanoTime() + STOP_GRACE.toNanos();
-        started.forEach(worker -> worker.awaitStop(deadline));
+        ChildProcess.stopAll(started.stream().map(worker -> worker.process).toList(), ChildProcess.STOP_GRACE);
         for (Slot slot : slots) {
             slot.worker = null;
         }
         deadlines.shutdownNow();
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException e) {
-            // the JVM is already shutting down; the hook runs anyway
-        }
     }
 }

@@ -2,18 +2,21 @@ package org.scrapebench.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scrapebench.analysis.record.RunRecord;
+import org.scrapebench.models.Model;
 import picocli.CommandLine;
 
 class BenchRunnerTest {
@@ -33,72 +36,81 @@ class BenchRunnerTest {
     void probesTheForkJvmItself() {
         ForkJvm current = ForkJvm.probe("");
         assertEquals(Runtime.version().feature(), current.major());
-        assertEquals(System.getProperty("java.version"), current.version());
+        assertEquals(System.getProperty("java.version"), current.jdk().version());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ForkJvm.probe("/no/such/java"));
         assertEquals("--jvm '/no/such/java' is not an executable java", e.getMessage());
     }
 
     @Test
-    void environmentRecordsWhatJmhDoesNot() throws Exception {
+    void theRunRecordHoldsWhatJmhDoesNotAndTheAnalysisReadsItBack() throws Exception {
         Path run = RunDirectory.create(temp, LocalDate.of(2026, 11, 23), 17, "");
-        ForkJvm jvm = ForkJvm.probe("");
+        ForkJvm jvm = new ForkJvm("/elsewhere/bin/java", new RunRecord.Jdk(17, "17.0.15", "v", "vm", "vmv", "/elsewhere"));
         QuietCheck quiet = new QuietCheck(3, 0.02, 0.4, List.of(), false);
-        TrialLog.Trial trial = new TrialLog.Trial(run.getFileName().toString(), "b.IoBoundBenchmark.scrape",
-                java.util.Map.of("model", "SERIAL"), "java", Instant.parse("2026-11-23T10:01:00Z"),
-                Instant.parse("2026-11-23T10:01:09Z"), 5, 1, 0.05, 0.4, 0.0);
-        EnvironmentRecord.write(run.resolve("environment.json"), EnvironmentRecord.describe(new EnvironmentRecord.RunInfo(run,
-                new EnvironmentRecord.Start(Instant.parse("2026-11-23T10:00:00Z"), 0.25, "abc123", false),
-                Instant.parse("2026-11-23T10:12:00Z"), jvm, false,
-                List.of("IoBoundBenchmark"), List.of(BenchRunner.ordered("model", "VIRTUAL_THREADS", "reason", "needs JDK 21+")),
-                "-f 3 -p siteUrl=http://fixtures.example:8080/category/p/1", "", "", quiet, false, List.of(trial),
-                List.of(), List.of(temp.resolve("2026-11-23-jdk25")))));
-        JsonNode env = new ObjectMapper().readTree(run.resolve("environment.json").toFile());
-        assertEquals(2, env.get("schemaVersion").asInt());
-        assertEquals("2026-11-23-jdk25", env.get("pairedWith").get(0).asText());
-        assertEquals(0.02, env.get("quietCheck").get("foreignCores").asDouble());
-        assertFalse(env.get("quietCheck").get("busy").asBoolean());
-        assertTrue(env.get("trials").get(0).get("contaminated").asBoolean(), "one contaminated iteration taints the trial");
-        assertEquals(1, env.get("trials").get(0).get("contaminatedIterations").asInt());
+        TrialLog.Trial trial = new TrialLog.Trial(run.getFileName().toString(), new RunRecord.Trial(
+                "b.IoBoundBenchmark.scrape", Map.of("model", "SERIAL"), "2026-11-23T10:01:00Z", "2026-11-23T10:01:09Z",
+                5, 1, 0.05, 0.4, 0.0, true));
+        RunRecordWriter.describe(new RunRecordWriter.RunInfo(run, jvm,
+                new RunRecordWriter.Start(Instant.parse("2026-11-23T10:00:00Z"), 0.25, "abc123", false),
+                new RunRecordWriter.Options(false, List.of("IoBoundBenchmark"),
+                        "-f 3 -p siteUrl=http://fixtures.example:8080/category/p/1", "", ""),
+                new RunRecordWriter.Outcome(Instant.parse("2026-11-23T10:12:00Z"),
+                        new RunRecordWriter.Checks(quiet, false), List.of(trial), List.of(),
+                        List.of(temp.resolve("2026-11-23-jdk25"))))).write(run.resolve(RunRecord.FILE));
+
+        RunRecord record = RunRecord.read(run.resolve(RunRecord.FILE));
+        assertEquals(RunRecord.SCHEMA_VERSION, record.schemaVersion());
+        assertEquals(List.of("2026-11-23-jdk25"), record.run().pairedWith());
+        assertEquals(0.02, record.quietCheck().foreignCores());
+        assertFalse(record.quietCheck().busy());
+        assertEquals(List.of(trial.record()), record.trials());
         // the models in report order, with the traits the report's bound needs
-        assertEquals(org.scrapebench.models.Model.values().length, env.get("models").size());
-        assertEquals("SERIAL", env.get("models").get(0).get("name").asText());
-        assertEquals("ONE_THREAD", env.get("models").get(0).get("cpu").asText());
-        assertEquals("2026-11-23-jdk17", env.get("runId").asText());
-        assertEquals(jvm.major(), env.get("jdk").get("major").asInt());
-        assertEquals(Runtime.getRuntime().availableProcessors(), env.get("machine").get("cores").asInt());
-        assertTrue(env.get("machine").get("memoryBytes").asLong() > 0);
-        assertEquals("2026-11-23T10:00:00Z", env.get("startedAt").asText());
-        assertEquals(0.25, env.get("machine").get("loadAverageAtStart").asDouble());
-        assertEquals("abc123", env.get("git").get("commit").asText(), "the commit read when the run started");
-        assertFalse(env.get("git").get("dirty").asBoolean());
-        assertEquals("url", env.get("fixture").get("mode").asText());
-        assertEquals("http://fixtures.example:8080/category/p/1", env.get("fixture").get("url").asText());
-        assertEquals("VIRTUAL_THREADS", env.get("modelsLeftOut").get(0).get("model").asText());
+        assertEquals(Model.values().length, record.models().size());
+        assertEquals("SERIAL", record.modelOrder().get(0));
+        assertEquals("ONE_THREAD", record.models().get(0).cpu());
+        assertEquals("2026-11-23-jdk17", record.run().id());
+        assertEquals("2026-11-23T10:12:00Z", record.run().finishedAt());
+        assertEquals(jvm.jdk(), record.jdk());
+        assertEquals(Runtime.getRuntime().availableProcessors(), record.machine().cores());
+        assertTrue(record.machine().memoryBytes() > 0);
+        assertEquals("2026-11-23T10:00:00Z", record.run().startedAt());
+        assertEquals(0.25, record.machine().loadAverageAtStart());
+        assertEquals(new RunRecord.Git("abc123", false), record.git(), "the commit read when the run started");
+        assertEquals(new RunRecord.Fixture("url", "http://fixtures.example:8080/category/p/1", ScrapeTrial.SEED),
+                record.fixture());
+        assertEquals(List.of(new RunRecord.LeftOut("VIRTUAL_THREADS", "needs JDK 21+ (the forks run JDK 17)")),
+                record.modelsLeftOut());
         assertEquals(List.of("-f", "3", "-p", "siteUrl=http://fixtures.example:8080/category/p/1"),
-                new ObjectMapper().convertValue(env.get("jmhArgs"), List.class));
+                record.options().jmhArgs());
+        assertNull(record.options().include());
     }
 
     @Test
     void rowFactsGiveTheSitesFloorAndTheCoresAModelCanUse() {
-        java.util.Map<String, String> io = new java.util.HashMap<>(java.util.Map.of("model", "FIXED_THREAD_POOL",
+        Map<String, String> io = new HashMap<>(Map.of("model", "FIXED_THREAD_POOL",
                 "products", "40", "productsPerPage", "20", "pageKb", "4", "latency", "fixed:50", "faults", "none",
                 "concurrency", "16", "siteUrl", "", "gil", "off", "processes", "0"));
-        RowFacts pool = RowFacts.of(io, 2);
-        assertEquals(200.0, pool.latencyFloorMs().getAsDouble(), 1e-9);
-        assertEquals(2, pool.cpuThreads());
+        RunRecord.Row pool = RunRecordWriter.row("b", io);
+        assertEquals(200.0, pool.latencyFloorMs(), 1e-9);
+        assertEquals(Runtime.getRuntime().availableProcessors(), pool.cpuThreads());
+        assertEquals(16, pool.inFlight());
         io.put("gil", "on");
-        assertEquals(1, RowFacts.of(io, 2).cpuThreads(), "with the GIL one thread computes at a time");
+        assertEquals(1, RunRecordWriter.row("b", io).cpuThreads(), "with the GIL one thread computes at a time");
         io.put("model", "SERIAL");
-        assertEquals(42 * 50.0, RowFacts.of(io, 2).latencyFloorMs().getAsDouble(), 1e-9);
-        assertEquals(1, RowFacts.of(io, 2).cpuThreads());
+        assertEquals(42 * 50.0, RunRecordWriter.row("b", io).latencyFloorMs(), 1e-9);
+        assertEquals(1, RunRecordWriter.row("b", io).cpuThreads());
+        assertEquals(1, RunRecordWriter.row("b", io).inFlight());
         io.put("siteUrl", "http://elsewhere.example/category/p/1");
-        assertTrue(RowFacts.of(io, 2).latencyFloorMs().isEmpty(), "another site's delays are not known here");
+        assertNull(RunRecordWriter.row("b", io).latencyFloorMs(), "another site's delays are not known here");
+        io.put("model", "WORKER_PROCESSES");
+        io.put("processes", "1");
+        io.put("gil", "on");
+        assertEquals(1, RunRecordWriter.row("b", io).cpuThreads(), "one worker under the GIL computes on one core");
     }
 
     @Test
     void interleavedForksAlternateABBAModelByModel() throws Exception {
-        ForkJvm jdk17 = new ForkJvm("/elsewhere/bin/java", 17, "17", "v", "vm", "vmv", "/elsewhere");
-        ForkJvm jdk25 = new ForkJvm("/other/bin/java", 25, "25", "v", "vm", "vmv", "/other");
+        ForkJvm jdk17 = new ForkJvm("/elsewhere/bin/java", new RunRecord.Jdk(17, "17", "v", "vm", "vmv", "/elsewhere"));
+        ForkJvm jdk25 = new ForkJvm("/other/bin/java", new RunRecord.Jdk(25, "25", "v", "vm", "vmv", "/other"));
         BenchRunner.Run a = new BenchRunner.Run(jdk17, temp.resolve("a"));
         BenchRunner.Run b = new BenchRunner.Run(jdk25, temp.resolve("b"));
         var options = new org.openjdk.jmh.runner.options.CommandLineOptions("-f", "4");
@@ -140,7 +152,7 @@ class BenchRunnerTest {
     @Test
     void aJvmGivenTwiceIsAnAaPairWhoseNoiseIsTheMarginOfTheCrossJdkComparison() {
         ForkJvm here = ForkJvm.probe("");
-        ForkJvm other = new ForkJvm("/elsewhere/bin/java", 17, "17", "v", "vm", "vmv", "/elsewhere");
+        ForkJvm other = new ForkJvm("/elsewhere/bin/java", new RunRecord.Jdk(17, "17", "v", "vm", "vmv", "/elsewhere"));
         BenchRunner.Run a = new BenchRunner.Run(other, temp.resolve("jdk17"));
         BenchRunner.Run b = new BenchRunner.Run(here, temp.resolve("jdk25"));
         BenchRunner.Run b2 = new BenchRunner.Run(here, temp.resolve("jdk25-2"));

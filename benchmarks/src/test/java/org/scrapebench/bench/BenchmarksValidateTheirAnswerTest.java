@@ -18,7 +18,9 @@ import org.scrapebench.fixtures.CatalogSpec;
 import org.scrapebench.models.Model;
 import org.scrapebench.scrape.Failure;
 import org.scrapebench.scrape.Product;
+import org.scrapebench.scrape.PageSourceSpec;
 import org.scrapebench.scrape.ScrapeResult;
+import org.scrapebench.scrape.ScrapeSettings;
 
 /**
  * Each benchmark class, on a small grid, opens its trial (fixture server process included), runs
@@ -81,8 +83,8 @@ class BenchmarksValidateTheirAnswerTest {
     @ParameterizedTest
     @EnumSource(value = Model.class, names = {"SERIAL", "FIXED_THREAD_POOL", "WORKER_PROCESSES"})
     void onlyAModelWithJvmsOfItsOwnGetsTheTrialWarmUp(Model model) throws Exception {
-        try (ScrapeTrial trial = ScrapeTrial.inMemory(new ModelKnobs(model, 0, 1, false, 0, 0, 0, 0, null, 0),
-                new CatalogSpec(ScrapeTrial.SEED, 12, 5, 8))) {
+        try (ScrapeTrial trial = ScrapeTrial.inMemory(model, ScrapeSettings.builder(new PageSourceSpec.Memory(
+                new CatalogSpec(ScrapeTrial.SEED, 12, 5, 8))).computeRounds(1).build())) {
             int scrapes = trial.warmUpChildJvms(Duration.ofMillis(500));
             if (model.traits().startsProcesses()) {
                 assertTrue(scrapes > 0, "no warm-up scrape ran");
@@ -117,7 +119,7 @@ class BenchmarksValidateTheirAnswerTest {
     @Test
     void aShortOrWrongAnswerFailsTheRun() throws Exception {
         CatalogSpec spec = new CatalogSpec(ScrapeTrial.SEED, 6, 5, 1);
-        try (ScrapeTrial trial = ScrapeTrial.inMemory(new ModelKnobs(Model.SERIAL, 1, 0, false, 1, 0, 1, 1, null, 0), spec)) {
+        try (ScrapeTrial trial = ScrapeTrial.inMemory(Model.SERIAL, ScrapeSettings.memory(spec, 1))) {
             ScrapeResult right = trial.scrapeOnce();
             trial.validate(right);
 

@@ -30,7 +30,7 @@ import org.scrapebench.scrape.PageSourceSpec;
 import org.scrapebench.scrape.RetryPolicy;
 import org.scrapebench.scrape.ScrapeResult;
 import org.scrapebench.scrape.ScrapeSettings;
-import org.scrapebench.worker.ChildJvm;
+import org.scrapebench.process.ChildJvm;
 
 /**
  * The distributed model's own promises: a member killed or hung mid-job costs a retry of its
@@ -55,7 +55,7 @@ class DistributedModelTest {
         FixtureSite site = SITES.get(new CatalogSpec(9, 40, 10, 1), "fixed:50");
         List<Long> before;
         List<Long> after;
-        try (DistributedModel model = (DistributedModel) Model.DISTRIBUTED.create(ScrapeSettings.http(4).withMembers(2))) {
+        try (DistributedModel model = (DistributedModel) Model.DISTRIBUTED.create(ScrapeSettings.http(4).toBuilder().members(2).build())) {
             before = model.memberPids();
             assertEquals(2, before.size());
             long start = site.requestsServed();
@@ -92,7 +92,7 @@ class DistributedModelTest {
     @Test
     void aHungMemberIsKilledAndItsProductsRedoneWithinTheDeadline() throws Exception {
         FixtureSite site = SITES.get(new CatalogSpec(13, 20, 10, 1), "fixed:20");
-        ScrapeSettings settings = new ScrapeSettings(new PageSourceSpec.Http(SHORT), 2, null, 0).withMembers(2);
+        ScrapeSettings settings = ScrapeSettings.builder(new PageSourceSpec.Http(SHORT)).concurrency(2).build().toBuilder().members(2).build();
         Duration deadline = ScrapeDeadline.of(Model.DISTRIBUTED, settings, site.catalog().categoryPageCount(), 20);
         assertTrue(DistributedModel.replyDeadline(settings.source()).compareTo(deadline) < 0,
                 "a hung member must be caught within the deadline");
@@ -118,8 +118,8 @@ class DistributedModelTest {
     void twoModelsAtOnceFormTwoClusters() throws Exception {
         FixtureSite site = SITES.get(new CatalogSpec(5, 12, 5, 1), "fixed:2");
         List<Long> pids = new ArrayList<>();
-        try (DistributedModel one = (DistributedModel) Model.DISTRIBUTED.create(ScrapeSettings.http(2).withMembers(1));
-             DistributedModel two = (DistributedModel) Model.DISTRIBUTED.create(ScrapeSettings.http(2).withMembers(2))) {
+        try (DistributedModel one = (DistributedModel) Model.DISTRIBUTED.create(ScrapeSettings.http(2).toBuilder().members(1).build());
+             DistributedModel two = (DistributedModel) Model.DISTRIBUTED.create(ScrapeSettings.http(2).toBuilder().members(2).build())) {
             pids.addAll(one.memberPids());
             pids.addAll(two.memberPids());
             assertNotEquals(one.coordinator().clusterName(), two.coordinator().clusterName());
@@ -138,7 +138,7 @@ class DistributedModelTest {
     void closingStopsEveryMemberAfterAFailedScrapeAndAfterAnInterrupt() throws Exception {
         FixtureSite site = SITES.get(new CatalogSpec(31, 200, 20, 1), "fixed:20");
         List<Long> pids;
-        try (DistributedModel model = (DistributedModel) Model.DISTRIBUTED.create(ScrapeSettings.http(2).withMembers(2))) {
+        try (DistributedModel model = (DistributedModel) Model.DISTRIBUTED.create(ScrapeSettings.http(2).toBuilder().members(2).build())) {
             pids = model.memberPids();
             // a category that does not exist: the scrape fails, and says so
             ScrapeResult failed = model.scrape(site.url("/no/such/category"));
@@ -170,7 +170,7 @@ class DistributedModelTest {
             String ready = assertTimeoutPreemptively(Duration.ofSeconds(90), out::readLine);
             assertTrue(ready != null && ready.startsWith("READY "), "member said: " + ready);
             String address = ready.split(" ")[2];
-            ScrapeSettings settings = ScrapeSettings.http(4).withClusterMembers(clusterName + "@" + address);
+            ScrapeSettings settings = ScrapeSettings.http(4).toBuilder().clusterMembers(clusterName + "@" + address).build();
             try (DistributedModel model = (DistributedModel) Model.DISTRIBUTED.create(settings)) {
                 assertEquals(List.of(), model.memberPids(), "nothing is started here");
                 assertEquals(2, model.coordinator().clusterSize());
@@ -187,7 +187,7 @@ class DistributedModelTest {
 
     @Test
     void anUnreachableClusterFailsFastInOneLine() {
-        ScrapeSettings settings = ScrapeSettings.http(2).withClusterMembers("nobody-" + UUID.randomUUID() + "@127.0.0.1:1");
+        ScrapeSettings settings = ScrapeSettings.http(2).toBuilder().clusterMembers("nobody-" + UUID.randomUUID() + "@127.0.0.1:1").build();
         IllegalArgumentException e = assertTimeoutPreemptively(Duration.ofSeconds(120),
                 () -> assertThrows(IllegalArgumentException.class, () -> Model.DISTRIBUTED.create(settings)));
         assertTrue(e.getMessage().startsWith("no cluster member of 'nobody-"), e.getMessage());
@@ -198,7 +198,7 @@ class DistributedModelTest {
     void malformedClusterMembersAreRefusedWithTheExpectedForm() {
         for (String bad : List.of("127.0.0.1:5701", "name@", "name@host", "name@host:99999")) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> Model.DISTRIBUTED.create(ScrapeSettings.http(2).withClusterMembers(bad)), bad);
+                    () -> Model.DISTRIBUTED.create(ScrapeSettings.http(2).toBuilder().clusterMembers(bad).build()), bad);
             assertTrue(e.getMessage().startsWith("cluster member"), e.getMessage());
         }
     }

@@ -52,7 +52,7 @@ class EventLoopModelTest {
         FixtureSite site = SITES.get(new CatalogSpec(41, 47, 10, 1), "lognormal:3:0.5:20");
         CpuWork work = new CpuWork();
         ScrapeSettings settings = ScrapeSettings.http(8);
-        try (EventLoopModel model = new EventLoopModel(new ScrapeSettings(settings.source(), 8, null, 2), work::saw)) {
+        try (EventLoopModel model = new EventLoopModel(ScrapeSettings.builder(settings.source()).concurrency(8).computeRounds(2).build(), work::saw)) {
             ScrapeResult result = model.scrape(site.categoryUrl());
             assertTrue(result.complete(), () -> "failures: " + result.failures());
             ModelsMatchGroundTruthTest.assertMatches(site.expectedProducts(), result.products(), site);
@@ -64,7 +64,7 @@ class EventLoopModelTest {
     void everyParseAndComputeRunsOnTheOneLoopThreadOverInMemoryPages() throws Exception {
         CatalogSpec spec = new CatalogSpec(43, 30, 7, 1);
         CpuWork work = new CpuWork();
-        ScrapeSettings settings = new ScrapeSettings(new PageSourceSpec.Memory(spec), 4, null, 2);
+        ScrapeSettings settings = ScrapeSettings.builder(new PageSourceSpec.Memory(spec)).concurrency(4).computeRounds(2).build();
         try (EventLoopModel model = new EventLoopModel(settings, work::saw)) {
             ScrapeResult result = model.scrape(InMemoryPageSource.BASE_URL.resolve(Catalog.generate(spec).categoryPath()));
             assertTrue(result.complete(), () -> "failures: " + result.failures());
@@ -128,7 +128,7 @@ class EventLoopModelTest {
     void aLoopHeldByLongComputeCountsAsStalled() throws Exception {
         // 64 KB pages hashed 2,000 times each: every product holds the loop far past the stall threshold
         CatalogSpec spec = new CatalogSpec(53, 3, 3, 64);
-        ScrapeSettings settings = new ScrapeSettings(new PageSourceSpec.Memory(spec), 2, null, 2_000);
+        ScrapeSettings settings = ScrapeSettings.builder(new PageSourceSpec.Memory(spec)).concurrency(2).computeRounds(2_000).build();
         try (ConcurrencyModel model = Model.EVENT_LOOP.create(settings)) {
             long before = model.stalls();
             ScrapeResult result = model.scrape(InMemoryPageSource.BASE_URL.resolve(Catalog.generate(spec).categoryPath()));

@@ -56,7 +56,7 @@ class ModelsStayBoundedTest {
     void returnsWithinItsDeadlineWhenEveryProductHangs(Model model) throws Exception {
         assumeTrue(model.available(), () -> model + " skipped: " + model.unavailableReason());
         FixtureSite site = SITES.get(new CatalogSpec(23, 8, 4, 1), "none", "kind:hang:100");
-        ScrapeSettings settings = new ScrapeSettings(new PageSourceSpec.Http(IMPATIENT), 4, null, 0);
+        ScrapeSettings settings = ScrapeSettings.builder(new PageSourceSpec.Http(IMPATIENT)).concurrency(4).build();
         Duration deadline = ScrapeDeadline.of(model, settings, site.catalog().categoryPageCount(), 8);
         try (ConcurrencyModel scraper = model.create(settings)) {
             ScrapeResult result = assertTimeoutPreemptively(deadline, () -> scraper.scrape(site.categoryUrl()),
@@ -86,7 +86,7 @@ class ModelsStayBoundedTest {
         int products = traits.limitsInFlight() && !traits.startsProcesses() ? 2_000 : 300;
         FixtureSite site = SITES.get(new CatalogSpec(29, products, 100, 1), "fixed:1", "transient:5");
         int limit = traits.limitsInFlight() ? 64 : 1;
-        ScrapeSettings settings = new ScrapeSettings(new PageSourceSpec.Http(HttpPageSource.Settings.DEFAULT), limit, null, 0);
+        ScrapeSettings settings = ScrapeSettings.builder(new PageSourceSpec.Http(HttpPageSource.Settings.DEFAULT)).concurrency(limit).build();
         try (ConcurrencyModel scraper = model.create(settings)) {
             site.resetCounters();
             ResourceSampler sampler = ResourceSampler.start();

@@ -83,7 +83,7 @@ class ModelsUnderFaultsTest {
 
     static ConcurrencyModel model(Model model) {
         return MODELS.computeIfAbsent(model, m -> m.create(
-                new ScrapeSettings(new PageSourceSpec.Http(HTTP), 6, null, 0)));
+                ScrapeSettings.builder(new PageSourceSpec.Http(HTTP)).concurrency(6).build()));
     }
 
     @ParameterizedTest(name = "{0} {1}")

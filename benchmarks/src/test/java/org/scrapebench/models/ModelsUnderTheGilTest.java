@@ -28,7 +28,7 @@ class ModelsUnderTheGilTest {
         assumeTrue(model.available(), () -> model + " skipped: " + model.unavailableReason());
         CatalogSpec spec = new CatalogSpec(13, 30, 7, 4);
         Catalog catalog = Catalog.generate(spec);
-        ScrapeSettings settings = new ScrapeSettings(new PageSourceSpec.Memory(spec), 4, null, 2).withGil(true);
+        ScrapeSettings settings = ScrapeSettings.builder(new PageSourceSpec.Memory(spec)).concurrency(4).computeRounds(2).build().withGil(true);
         try (ConcurrencyModel scraper = model.create(settings)) {
             ScrapeResult result = scraper.scrape(InMemoryPageSource.BASE_URL.resolve(catalog.categoryPath()));
             assertTrue(result.complete(), () -> "failures: " + result.failures());

@@ -58,7 +58,7 @@ class PipelineModelTest {
     void theDefaultQueueCapacityIsTwiceTheFetchersAndAGivenOneWins() {
         ScrapeSettings settings = ScrapeSettings.http(8);
         assertEquals(16, PipelineModel.queueCapacity(settings));
-        assertEquals(5, PipelineModel.queueCapacity(settings.withQueueCapacity(5)));
+        assertEquals(5, PipelineModel.queueCapacity(settings.toBuilder().queueCapacity(5).build()));
     }
 
     @Test
@@ -91,7 +91,7 @@ class PipelineModelTest {
         FixtureSite site = SITES.get(new CatalogSpec(41, 47, 10, 4), "lognormal:3:0.6:30");
         Queue<String> parsedOn = new ConcurrentLinkedQueue<>();
         int parseWorkers = 2;
-        try (PipelineModel model = new PipelineModel(ScrapeSettings.http(8).withParseWorkers(parseWorkers),
+        try (PipelineModel model = new PipelineModel(ScrapeSettings.http(8).toBuilder().parseWorkers(parseWorkers).build(),
                 (workload, page) -> {
                     parsedOn.add(Thread.currentThread().getName());
                     return workload.fromPage(page);
@@ -116,7 +116,7 @@ class PipelineModelTest {
             }
             return workload.fromPage(page);
         };
-        try (PipelineModel model = new PipelineModel(ScrapeSettings.http(4).withParseWorkers(1), breaksOne)) {
+        try (PipelineModel model = new PipelineModel(ScrapeSettings.http(4).toBuilder().parseWorkers(1).build(), breaksOne)) {
             for (int scrape = 0; scrape < 2; scrape++) {
                 ScrapeResult result = assertTimeoutPreemptively(PATIENCE, () -> model.scrape(site.categoryUrl()),
                         "a product that failed to parse left the scrape waiting");
@@ -178,7 +178,7 @@ class PipelineModelTest {
     }
 
     private static ScrapeSettings settings(int parseWorkers) {
-        return ScrapeSettings.http(FETCHERS).withQueueCapacity(CAPACITY).withParseWorkers(parseWorkers);
+        return ScrapeSettings.http(FETCHERS).toBuilder().queueCapacity(CAPACITY).build().toBuilder().parseWorkers(parseWorkers).build();
     }
 
     /** The parse step, held at its first call until released; counts its calls. */

@@ -32,7 +32,7 @@ class WorkerProcessesLifecycleTest {
     void closingStopsEveryWorkerAfterASuccessfulScrape() throws Exception {
         FixtureSite site = SITES.get(new CatalogSpec(3, 12, 5, 1), "none");
         List<Long> pids;
-        try (WorkerProcessesModel model = (WorkerProcessesModel) Model.WORKER_PROCESSES.create(ScrapeSettings.http(3).withProcesses(3))) {
+        try (WorkerProcessesModel model = (WorkerProcessesModel) Model.WORKER_PROCESSES.create(ScrapeSettings.http(3).toBuilder().processes(3).build())) {
             pids = model.workerPids();
             assertEquals(3, pids.size());
             pids.forEach(pid -> assertTrue(isAlive(pid), "worker " + pid + " should run while the model is open"));
@@ -46,7 +46,7 @@ class WorkerProcessesLifecycleTest {
     @Test
     void closingStopsEveryWorkerAfterAFailedScrape() throws Exception {
         List<Long> pids;
-        try (WorkerProcessesModel model = (WorkerProcessesModel) Model.WORKER_PROCESSES.create(ScrapeSettings.http(2).withProcesses(2))) {
+        try (WorkerProcessesModel model = (WorkerProcessesModel) Model.WORKER_PROCESSES.create(ScrapeSettings.http(2).toBuilder().processes(2).build())) {
             pids = model.workerPids();
             FixtureSite site = SITES.get(new CatalogSpec(3, 4, 5, 1), "none");
             // a category that does not exist: the scrape fails, and says so
@@ -63,7 +63,7 @@ class WorkerProcessesLifecycleTest {
         FixtureSite site = SITES.get(new CatalogSpec(5, 30, 10, 1), "fixed:2");
         List<Long> before;
         List<Long> after;
-        try (WorkerProcessesModel model = (WorkerProcessesModel) Model.WORKER_PROCESSES.create(ScrapeSettings.http(2).withProcesses(2))) {
+        try (WorkerProcessesModel model = (WorkerProcessesModel) Model.WORKER_PROCESSES.create(ScrapeSettings.http(2).toBuilder().processes(2).build())) {
             before = model.workerPids();
             ProcessHandle victim = ProcessHandle.of(before.get(0)).orElseThrow();
             victim.destroyForcibly();
@@ -84,7 +84,7 @@ class WorkerProcessesLifecycleTest {
         FixtureSite site = SITES.get(new CatalogSpec(9, 40, 10, 1), "fixed:50");
         List<Long> before;
         List<Long> after;
-        try (WorkerProcessesModel model = (WorkerProcessesModel) Model.WORKER_PROCESSES.create(ScrapeSettings.http(2).withProcesses(2))) {
+        try (WorkerProcessesModel model = (WorkerProcessesModel) Model.WORKER_PROCESSES.create(ScrapeSettings.http(2).toBuilder().processes(2).build())) {
             before = model.workerPids();
             CompletableFuture<ScrapeResult> scrape = new CompletableFuture<>();
             Thread caller = new Thread(() -> {
@@ -117,7 +117,7 @@ class WorkerProcessesLifecycleTest {
     void theRequestsInFlightAreSharedOverTheWorkersAndNeverExceeded() throws Exception {
         FixtureSite site = SITES.get(new CatalogSpec(13, 24, 12, 1), "fixed:100");
         try (WorkerProcessesModel model = (WorkerProcessesModel) Model.WORKER_PROCESSES.create(
-                ScrapeSettings.http(8).withProcesses(2))) {
+                ScrapeSettings.http(8).toBuilder().processes(2).build())) {
             assertEquals(List.of(4, 4), model.workerShares());
             site.resetCounters();
             ScrapeResult result = model.scrape(site.categoryUrl());
@@ -133,7 +133,7 @@ class WorkerProcessesLifecycleTest {
     @Test
     void neverMoreWorkersThanRequestsInFlight() throws Exception {
         try (WorkerProcessesModel model = (WorkerProcessesModel) Model.WORKER_PROCESSES.create(
-                ScrapeSettings.http(2).withProcesses(4))) {
+                ScrapeSettings.http(2).toBuilder().processes(4).build())) {
             assertEquals(List.of(1, 1), model.workerShares());
             assertEquals(2, model.workerPids().size());
         }

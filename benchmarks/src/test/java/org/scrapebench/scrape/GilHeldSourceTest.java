@@ -67,7 +67,7 @@ class GilHeldSourceTest {
     }
 
     private static void fetchFromEveryThread(CountingSource source, boolean gil) throws Exception {
-        ScrapeSettings settings = new ScrapeSettings(new PageSourceSpec.Memory(new CatalogSpec(1, 1, 1, 4)), THREADS, null, 0)
+        ScrapeSettings settings = ScrapeSettings.builder(new PageSourceSpec.Memory(new CatalogSpec(1, 1, 1, 4))).concurrency(THREADS).build()
                 .withGil(gil);
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try (Workload workload = new Workload(settings, source)) {

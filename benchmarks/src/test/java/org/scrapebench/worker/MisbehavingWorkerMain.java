@@ -13,6 +13,7 @@ import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.scrapebench.process.ChildProcess;
 
 /**
  * A worker for tests: speaks the worker protocol without fetching anything, answering up to its
@@ -32,7 +33,7 @@ public final class MisbehavingWorkerMain {
         File markers = new File(args[1]);
         CyclicBarrier together = new CyclicBarrier(share);
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-        out.println(WorkerMessages.READY);
+        out.println(ChildProcess.READY);
         ExecutorService threads = Executors.newFixedThreadPool(share, runnable -> {
             Thread t = new Thread(runnable);
             t.setDaemon(true);

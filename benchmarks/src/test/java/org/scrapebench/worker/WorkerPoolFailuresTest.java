@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scrapebench.process.RedispatchPolicy;
 import org.scrapebench.scrape.ProductOutcome;
 
 /**
@@ -53,7 +54,7 @@ class WorkerPoolFailuresTest {
             assertEquals(URI.create("http://shop.invalid/" + paths.get(i)), outcome.url());
             if (paths.get(i).startsWith("die-always")) {
                 assertFalse(outcome.succeeded());
-                assertEquals(WorkerPool.MAX_DISPATCHES, outcome.failure().attempts());
+                assertEquals(RedispatchPolicy.MAX_STRIKES, outcome.failure().attempts());
                 assertTrue(outcome.failure().reason().startsWith(
                         "worker processes failed 3 times on this product; the last: worker process "),
                         outcome.failure().reason());

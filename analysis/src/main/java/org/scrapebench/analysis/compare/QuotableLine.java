@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.scrapebench.analysis.NumberText;
+import org.scrapebench.analysis.record.Regime;
 import org.scrapebench.analysis.jmh.BenchmarkResult;
 
 /**
@@ -73,7 +74,7 @@ public final class QuotableLine {
         String model = result.params().get("model");
         String type = result.className();
         if (model != null && type.endsWith("Benchmark") && type.length() > "Benchmark".length()) {
-            name = model + " " + RegimeNames.of(type);
+            name = model + " " + Regime.labelOf(type);
             shown.remove("model");
         } else {
             name = result.shortBenchmark();

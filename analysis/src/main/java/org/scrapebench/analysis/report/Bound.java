@@ -8,6 +8,7 @@ import java.util.OptionalDouble;
 import org.scrapebench.analysis.jmh.BenchmarkResult;
 import org.scrapebench.analysis.jmh.Metric;
 import org.scrapebench.analysis.jmh.ScoreUnit;
+import org.scrapebench.analysis.record.RunRecord;
 
 /**
  * The best time this machine allows for one regime row, in ms per operation, and the efficiency
@@ -59,8 +60,8 @@ public record Bound(double latencyMs, double cpuMs, double boundMs, double measu
     }
 
     /** For files without per-row facts: the first model of the report order is the one-at-a-time baseline. */
-    public static Bound of(BenchmarkResult row, Calibration calibration, Optional<Integer> cores, RunFacts facts,
-                           String baselineModel) {
+    public static Bound of(BenchmarkResult row, Calibration calibration, Optional<Integer> cores,
+                           Optional<RunRecord> record, String baselineModel) {
         List<String> notes = new ArrayList<>();
         Map<String, String> p = row.params();
         double measured = ScoreUnit.parse(row.primary().unit()).map(u -> u.millisPerOp(row.primary().score()))
@@ -80,15 +81,15 @@ public record Bound(double latencyMs, double cpuMs, double boundMs, double measu
         double perPage = number(p.get("productsPerPage"));
         double pages = Double.isNaN(perPage) || perPage <= 0 ? 1 : Math.max(1, Math.ceil(n / perPage));
         boolean network = p.containsKey("latency");
-        Optional<RunFacts.Row> fact = facts.row(row.benchmark(), p);
-        boolean overlaps = fact.map(RunFacts.Row::limitsInFlight).orElse(!p.getOrDefault("model", "").equals(baselineModel));
-        int cpuThreads = fact.map(RunFacts.Row::cpuThreads).orElse(overlaps ? cores.get() : 1);
+        Optional<RunRecord.Row> fact = record.flatMap(r -> r.row(row.benchmark(), p));
+        boolean overlaps = fact.map(RunRecord.Row::limitsInFlight).orElse(!p.getOrDefault("model", "").equals(baselineModel));
+        int cpuThreads = fact.map(RunRecord.Row::cpuThreads).orElse(overlaps ? cores.get() : 1);
 
         double latency = 0;
         if (network) {
-            OptionalDouble floor = fact.map(RunFacts.Row::latencyFloorMs).orElse(OptionalDouble.empty());
+            Optional<Double> floor = fact.map(RunRecord.Row::latencyFloorMs);
             if (floor.isPresent()) {
-                latency = floor.getAsDouble();
+                latency = floor.get();
             } else {
                 latency = closedFormLatency(p, n, pages, perPage, overlaps, cores.get(), notes);
             }
@@ -115,7 +116,7 @@ public record Bound(double latencyMs, double cpuMs, double boundMs, double measu
         if (job.isPresent()) {
             // the job's one-core time can be no more than the fastest one-core iteration the run saw
             double oneCore = Math.min(lowMillis(job.get()),
-                    calibration.fastestOneThreadMillis(p, JOB_KEYS, facts).orElse(Double.POSITIVE_INFINITY));
+                    calibration.fastestOneThreadMillis(p, JOB_KEYS, record).orElse(Double.POSITIVE_INFINITY));
             cpu = oneCore / capacity;
         } else if (parse.isEmpty() || (network && Double.isNaN(ceiling))) {
             notes.add("calibration missing (" + (parse.isEmpty() ? "parsePerProduct" : "serverCeiling") + ")");

@@ -8,6 +8,7 @@ import java.util.OptionalDouble;
 import org.scrapebench.analysis.jmh.BenchmarkResult;
 import org.scrapebench.analysis.jmh.Metric;
 import org.scrapebench.analysis.jmh.ScoreUnit;
+import org.scrapebench.analysis.record.RunRecord;
 
 /**
  * The run's {@code CalibrationBenchmark} rows: serial CPU per product
@@ -62,12 +63,14 @@ public final class Calibration {
      * one-core CPU floor at or below it agrees with every observation; one taken from a single
      * earlier calibration does not, on a host whose speed drifts. Empty when no such iteration exists.
      */
-    public OptionalDouble fastestOneThreadMillis(Map<String, String> wanted, List<String> keys, RunFacts facts) {
+    public OptionalDouble fastestOneThreadMillis(Map<String, String> wanted, List<String> keys,
+                                                 Optional<RunRecord> record) {
         return allResults.stream()
                 .filter(r -> !r.params().containsKey("latency")
                         && keys.stream().allMatch(k -> wanted.get(k) != null && wanted.get(k).equals(r.params().get(k))))
                 .filter(r -> r.benchmark().endsWith("." + CLASS_NAME + ".serialJobOneThread")
-                        || facts.row(r.benchmark(), r.params()).map(f -> f.cpuThreads() == 1).orElse(false))
+                        || record.flatMap(rec -> rec.row(r.benchmark(), r.params())).map(f -> f.cpuThreads() == 1)
+                                .orElse(false))
                 .flatMapToDouble(r -> {
                     Metric m = r.primary();
                     return ScoreUnit.parse(m.unit()).stream().flatMapToDouble(unit -> m.forks().stream()

@@ -18,6 +18,7 @@ import org.scrapebench.analysis.chart.SweepChart;
 import org.scrapebench.analysis.compare.Comparison;
 import org.scrapebench.analysis.compare.ComparisonSettings;
 import org.scrapebench.analysis.jmh.BenchmarkResult;
+import org.scrapebench.analysis.record.Regime;
 import org.scrapebench.analysis.jmh.Iteration;
 import org.scrapebench.analysis.jmh.Metric;
 import org.scrapebench.analysis.jmh.ScoreUnit;
@@ -65,7 +66,8 @@ public final class ReportCharts {
 
     /** A regime's charts: a sweep chart per combination of the other params, or a strip plot per combination. */
     public List<SvgChart> regime(String regime, List<BenchmarkResult> rows) {
-        String axis = RunReport.SWEEP_AXIS.get(regime);
+        String axis = java.util.Arrays.stream(Regime.values()).filter(r -> r.label().equals(regime)).findFirst()
+                .flatMap(Regime::sweepAxis).orElse(null);
         String unit = rows.get(0).primary().unit();
         boolean higherIsBetter = rows.get(0).mode().higherIsBetter();
         String better = higherIsBetter ? "higher is better" : "lower is better";

@@ -6,6 +6,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -25,7 +26,8 @@ import org.scrapebench.analysis.NumberText;
 import org.scrapebench.analysis.compare.Comparison;
 import org.scrapebench.analysis.compare.ComparisonSettings;
 import org.scrapebench.analysis.compare.MarkdownComparison;
-import org.scrapebench.analysis.compare.RegimeNames;
+import org.scrapebench.analysis.record.Regime;
+import org.scrapebench.analysis.record.RunRecord;
 import org.scrapebench.analysis.html.HtmlReport;
 import org.scrapebench.analysis.jmh.BenchmarkResult;
 import org.scrapebench.analysis.jmh.Metric;
@@ -40,12 +42,6 @@ import org.scrapebench.analysis.stats.MeanInterval;
  */
 public final class RunReport {
 
-    static final List<String> REGIME_ORDER = List.of("io-bound", "cpu-bound", "mixed", "gil-cpu-bound", "gil-io-bound",
-            "concurrency-sweep", "process-sweep",
-            "size-sweep", "fault");
-    /** The sweeps plot time against this param; every other regime gets bars. */
-    static final Map<String, String> SWEEP_AXIS = Map.of("concurrency-sweep", "concurrency", "size-sweep", "products",
-            "process-sweep", "processes");
     static final String ALLOCATION = "gc.alloc.rate.norm";
     static final List<String> COUNTERS = List.of("requests", "retries", "failures", "stalls");
     /** The aux counter of operations: JMH sums EVENTS counters over all iterations, so per op = counter / scrapes. */
@@ -87,8 +83,8 @@ public final class RunReport {
     }
 
     static List<String> modelOrder(RunDirectory run) {
-        if (!run.facts().modelOrder().isEmpty()) {
-            return run.facts().modelOrder();
+        if (run.record().isPresent()) {
+            return run.record().get().modelOrder();
         }
         // JMH runs an enum param's constants in declaration order, which is the report order
         return run.results().results().stream().map(r -> r.params().get("model")).filter(java.util.Objects::nonNull)
@@ -101,7 +97,7 @@ public final class RunReport {
     }
 
     Bound bound(BenchmarkResult row) {
-        return Bound.of(row, calibration, run.cores(), run.facts(), baselineModel());
+        return Bound.of(row, calibration, run.cores(), run.record(), baselineModel());
     }
 
     int modelRank(String model) {
@@ -114,37 +110,36 @@ public final class RunReport {
     }
 
     private void header(PrintWriter out) {
-        Optional<RunEnvironment> env = run.environment();
-        out.println("# scrapebench report: " + env.flatMap(RunEnvironment::runId).orElse(run.name()));
+        Optional<RunRecord> record = run.record();
+        out.println("# scrapebench report: " + record.map(r -> r.run().id()).orElse(run.name()));
         out.println();
         out.println("| | |");
         out.println("|---|---|");
         String vm = (run.results().vmName() + " " + run.results().vmVersion()).trim();
         out.println("| JDK | " + run.results().jdkVersion() + " ("
-                + env.flatMap(RunEnvironment::jdkVendor).map(v -> v + ", ").orElse("") + vm + ") |");
+                + record.map(r -> r.jdk().vendor() + ", ").orElse("") + vm + ") |");
         out.println("| JMH | " + run.results().jmhVersion()
-                + env.map(RunEnvironment::jmhArgs).filter(a -> !a.isEmpty())
+                + record.map(r -> r.options().jmhArgs()).filter(a -> !a.isEmpty())
                         .map(a -> ", args `" + String.join(" ", a) + "`").orElse("") + " |");
-        if (env.isPresent()) {
-            RunEnvironment e = env.get();
-            List<String> machine = new ArrayList<>();
-            e.cores().ifPresent(c -> machine.add(c + " cores"));
-            e.memoryBytes().ifPresent(b -> machine.add(NumberText.fixed(b / 1073741824.0, 1) + " GiB"));
-            e.os().ifPresent(machine::add);
-            out.println("| machine | " + (machine.isEmpty() ? "not recorded" : String.join(", ", machine)) + " |");
-            out.println("| commit | " + e.commit().orElse("not recorded")
-                    + e.dirty().map(d -> d ? " (dirty: uncommitted changes)" : "").orElse("") + " |");
-            out.println("| started | " + e.startedAt().orElse("not recorded") + " |");
-            e.label().ifPresent(l -> out.println("| label | " + l + " |"));
-            e.fixture().ifPresent(f -> out.println("| fixture | " + f + " |"));
+        if (record.isPresent()) {
+            RunRecord r = record.get();
+            out.println("| machine | " + r.machine().cores() + " cores, "
+                    + NumberText.fixed(r.machine().memoryBytes() / 1073741824.0, 1) + " GiB, " + r.machine().os() + " |");
+            out.println("| commit | " + r.git().commit()
+                    + (Boolean.TRUE.equals(r.git().dirty()) ? " (dirty: uncommitted changes)" : "") + " |");
+            out.println("| started | " + r.run().startedAt() + " |");
+            if (r.run().label() != null) {
+                out.println("| label | " + r.run().label() + " |");
+            }
+            out.println("| fixture | mode " + r.fixture().mode() + (r.fixture().url() == null ? "" : ", url "
+                    + r.fixture().url()) + ", seed " + r.fixture().seed() + " |");
         } else {
-            out.println("| environment | environment not recorded" + run.environmentProblem().map(p -> ": " + p)
-                    .orElse(" (no environment.json)") + "; no cores, so no CPU bound |");
+            out.println("| environment | environment not recorded (no " + RunRecord.FILE + "); no cores, so no CPU bound |");
         }
         out.println("| results | " + RunDirectory.RESULT_FILE + " (SHA-256 " + run.results().digest() + ") |");
         out.println();
-        env.ifPresent(e -> out.println(e.modelsLeftOut().isEmpty() ? "Models left out: none."
-                : "Models left out: " + e.modelsLeftOut().stream().map(l -> l.model() + " (" + l.reason() + ")")
+        record.ifPresent(r -> out.println(r.modelsLeftOut().isEmpty() ? "Models left out: none."
+                : "Models left out: " + r.modelsLeftOut().stream().map(l -> l.model() + " (" + l.reason() + ")")
                         .collect(Collectors.joining(", ")) + "."));
         out.println();
         out.println("Scores are means \u00b1 the half-width of the " + confidence() + " t-interval over all "
@@ -158,11 +153,11 @@ public final class RunReport {
                 + "when it asked the fixture server for more than " + (int) (Bound.SERVER_SHARE * 100)
                 + "% of its calibrated ceiling. A trial is marked when some of its measured iterations ran beside "
                 + "other processes' CPU use or stolen CPU (environment.json has the figures).");
-        run.facts().quiet().ifPresent(q -> {
+        record.map(RunRecord::quietCheck).filter(q -> !q.skipped()).ifPresent(q -> {
             out.println();
             out.println("Quiet check before the run: other processes used " + NumberText.fixed(100 * q.foreignCores(), 0)
-                    + "% of a core (load average " + NumberText.fixed(q.loadAverage(), 1) + ")"
-                    + (q.busy() ? (q.forced() ? ": busy, run anyway (--force)." : ": busy.") : ": quiet."));
+                    + "% of a core (load average " + (q.loadAverage() == null ? "n/a" : NumberText.fixed(q.loadAverage(), 1))
+                    + ")" + (q.busy() ? (q.forced() ? ": busy, run anyway (--force)." : ": busy.") : ": quiet."));
         });
     }
 
@@ -185,12 +180,13 @@ public final class RunReport {
 
     /** Regime name to its rows, in the suite's regime order, then by name. */
     Map<String, List<BenchmarkResult>> regimes(List<BenchmarkResult> results) {
+        List<String> order = Arrays.stream(Regime.values()).map(Regime::label).toList();
         Map<String, List<BenchmarkResult>> byRegime = new TreeMap<>(Comparator
-                .comparingInt((String r) -> REGIME_ORDER.contains(r) ? REGIME_ORDER.indexOf(r) : REGIME_ORDER.size())
+                .comparingInt((String r) -> order.contains(r) ? order.indexOf(r) : order.size())
                 .thenComparing(r -> r));
         for (BenchmarkResult r : results) {
             if (!Calibration.isCalibration(r)) {
-                byRegime.computeIfAbsent(RegimeNames.of(r.className()), k -> new ArrayList<>()).add(r);
+                byRegime.computeIfAbsent(Regime.labelOf(r.className()), k -> new ArrayList<>()).add(r);
             }
         }
         byRegime.values().forEach(rows -> rows.sort(rowOrder()));
@@ -239,7 +235,7 @@ public final class RunReport {
         if (anyCounters) {
             header.add(String.join(" / ", counters) + " " + (perOp ? "per op" : "over all iterations"));
         }
-        boolean anyTrials = rows.stream().anyMatch(r -> !run.facts().trials(r.benchmark(), r.params()).isEmpty());
+        boolean anyTrials = rows.stream().anyMatch(r -> !trials(r).isEmpty());
         if (anyTrials) {
             header.add("foreign load");
         }
@@ -277,7 +273,7 @@ public final class RunReport {
                         .orElse("-")).collect(Collectors.joining(" / ")));
             }
             if (anyTrials) {
-                cells.add(foreignLoad(run.facts().trials(r.benchmark(), r.params())));
+                cells.add(foreignLoad(trials(r)));
             }
             out.println("| " + String.join(" | ", cells) + " |");
         }
@@ -340,16 +336,21 @@ public final class RunReport {
     }
 
     /** "clean", or how many measured iterations of how many ran beside foreign load, and the worst of it. */
-    static String foreignLoad(List<RunFacts.Trial> trials) {
+    private List<RunRecord.Trial> trials(BenchmarkResult r) {
+        return run.record().map(rec -> rec.trials(r.benchmark(), r.params())).orElse(List.of());
+    }
+
+    static String foreignLoad(List<RunRecord.Trial> trials) {
         if (trials.isEmpty()) {
             return "n/a";
         }
-        int measured = trials.stream().mapToInt(RunFacts.Trial::measuredIterations).sum();
-        int contaminated = trials.stream().mapToInt(RunFacts.Trial::contaminatedIterations).sum();
+        int measured = trials.stream().mapToInt(RunRecord.Trial::measuredIterations).sum();
+        int contaminated = trials.stream().mapToInt(RunRecord.Trial::contaminatedIterations).sum();
         if (contaminated == 0) {
             return "clean";
         }
-        double worst = trials.stream().mapToDouble(RunFacts.Trial::maxForeignCores).max().orElse(Double.NaN);
+        double worst = trials.stream().map(RunRecord.Trial::maxForeignCores).filter(java.util.Objects::nonNull)
+                .mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
         return "**contaminated: " + contaminated + " of " + measured + " iterations** (up to "
                 + NumberText.fixed(100 * worst, 0) + "% of a core)";
     }
@@ -375,13 +376,13 @@ public final class RunReport {
      * recorded; else those measured from the same commit; else every one (the newest per JDK wins).
      */
     private List<RunDirectory> partners(List<RunDirectory> others) {
-        List<String> paired = run.facts().pairedWith();
+        List<String> paired = run.record().map(r -> r.run().pairedWith()).orElse(List.of());
         if (!paired.isEmpty()) {
             return others.stream().filter(o -> paired.contains(o.name())).toList();
         }
-        Optional<String> commit = run.environment().flatMap(RunEnvironment::commit);
+        Optional<String> commit = run.record().map(r -> r.git().commit());
         List<RunDirectory> sameCommit = others.stream()
-                .filter(o -> commit.isPresent() && o.environment().flatMap(RunEnvironment::commit).equals(commit))
+                .filter(o -> commit.isPresent() && o.record().map(r -> r.git().commit()).equals(commit))
                 .toList();
         return sameCommit.isEmpty() ? others : sameCommit;
     }

@@ -10,7 +10,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.scrapebench.analysis.CliRun;
-import org.scrapebench.analysis.compare.RegimeNames;
+import org.scrapebench.analysis.record.Regime;
+import org.scrapebench.analysis.record.RunRecord;
+import org.scrapebench.analysis.record.TestRecords;
 import org.scrapebench.analysis.jmh.BenchmarkMode;
 import org.scrapebench.analysis.jmh.BenchmarkResult;
 import org.scrapebench.analysis.jmh.Iteration;
@@ -39,9 +41,8 @@ class BoundTest {
         assertTrue(LatencySpec.floorMillis("jitter:5", 18).isEmpty());
     }
 
-    private static RunFacts facts(BenchmarkResult row, RunFacts.Row fact) {
-        return new RunFacts(List.of("SERIAL"), Map.of(row.benchmark() + "|" + new TreeMap<>(row.params()), fact),
-                List.of(), Optional.empty(), List.of());
+    private static Optional<RunRecord> facts(RunRecord.Row... rows) {
+        return Optional.of(TestRecords.withRows(List.of(rows)));
     }
 
     private static double low(String method, String params) {
@@ -60,7 +61,7 @@ class BoundTest {
     void theSitesOwnFloorIsTheLatencyTermAndCalibrationEntersAtItsConservativeEnd() {
         BenchmarkResult vt = RUN.stream().filter(r -> r.benchmark().endsWith("IoBoundBenchmark.scrape")
                 && "VIRTUAL_THREADS".equals(r.params().get("model"))).findFirst().orElseThrow();
-        RunFacts facts = facts(vt, new RunFacts.Row(2, true, 64, java.util.OptionalDouble.of(123.0)));
+        Optional<RunRecord> facts = facts(TestRecords.row(vt, 2, true, 64, 123.0));
         Bound b = Bound.of(vt, CALIBRATION, Optional.of(2), facts, "SERIAL");
         assertEquals(123.0, b.latencyMs(), 1e-9);
         // this old run has no serialJob rows: 2 threads are assumed to give 2x, and the note says so
@@ -76,7 +77,7 @@ class BoundTest {
     void withoutTheSitesFloorTheClosedFormStandsInAndSaysSo() {
         BenchmarkResult vt = RUN.stream().filter(r -> r.benchmark().endsWith("IoBoundBenchmark.scrape")
                 && "VIRTUAL_THREADS".equals(r.params().get("model"))).findFirst().orElseThrow();
-        Bound b = Bound.of(vt, CALIBRATION, Optional.of(2), RunFacts.NONE, "SERIAL");
+        Bound b = Bound.of(vt, CALIBRATION, Optional.of(2), Optional.empty(), "SERIAL");
         // 200 products, 50 per page, 64 in flight: max(4 + ceil(50/64), 1 + ceil(200/64)) x 20 ms
         assertEquals(100.0, b.latencyMs(), 1e-9);
         assertTrue(b.notes().stream().anyMatch(n -> n.contains("closed form")), b.notes().toString());
@@ -87,7 +88,7 @@ class BoundTest {
         // one page of 10 products at 5 ms, one request at a time: (1 + 10) x 5 = 55 ms, plus its CPU
         BenchmarkResult serial = row("ops/s", 20, Map.of("model", "SERIAL", "products", "10", "concurrency", "8",
                 "latency", "fixed:5", "pageKb", "18"));
-        Bound b = Bound.of(serial, CALIBRATION, Optional.of(2), RunFacts.NONE, "SERIAL");
+        Bound b = Bound.of(serial, CALIBRATION, Optional.of(2), Optional.empty(), "SERIAL");
         assertEquals(55.0, b.latencyMs(), 1e-9);
         assertEquals(b.latencyMs() + b.cpuMs(), b.boundMs(), 1e-9);
         assertEquals(50.0, b.measuredMs(), 1e-9, "20 ops/s is 50 ms/op");
@@ -103,16 +104,14 @@ class BoundTest {
         java.util.Map<String, String> p = new java.util.HashMap<>(job);
         p.put("model", "FIXED_THREAD_POOL");
         BenchmarkResult pool = row("ms/op", 200, p);
-        Bound b = Bound.of(pool, calibration, Optional.of(2), facts(pool, new RunFacts.Row(2, true, 2,
-                java.util.OptionalDouble.empty())), "SERIAL");
+        Bound b = Bound.of(pool, calibration, Optional.of(2), facts(TestRecords.row(pool, 2, true, 2, null)), "SERIAL");
         // capacity at its high end: 2 x (300 + 3) / (340 - 4); time at its low end: 300 - 3
         double capacity = 2 * 303.0 / 336.0;
         assertEquals(297.0 / capacity, b.cpuMs(), 1e-9);
         assertEquals(0.0, b.latencyMs(), 0.0, "no latency param: no network");
         p.put("model", "SERIAL");
         BenchmarkResult serial = row("ms/op", 300, p);
-        Bound s = Bound.of(serial, calibration, Optional.of(2), facts(serial, new RunFacts.Row(1, false, 1,
-                java.util.OptionalDouble.empty())), "SERIAL");
+        Bound s = Bound.of(serial, calibration, Optional.of(2), facts(TestRecords.row(serial, 1, false, 1, null)), "SERIAL");
         assertEquals(297.0, s.cpuMs(), 1e-9, "a one-thread model's bound is one core");
         assertEquals(297.0 / 300, s.efficiency(), 1e-12);
     }
@@ -133,10 +132,7 @@ class BoundTest {
         BenchmarkResult one = calibrationRow("serialJobOneThread", 300, 3, job);
         BenchmarkResult every = calibrationRow("serialJobEveryCore", 340, 4, job);
         Calibration calibration = new Calibration(List.of(one, every, serial, pool));
-        RunFacts facts = new RunFacts(List.of("SERIAL"), Map.of(
-                serial.benchmark() + "|" + new TreeMap<>(serial.params()), new RunFacts.Row(1, false, 1, java.util.OptionalDouble.empty()),
-                pool.benchmark() + "|" + new TreeMap<>(pool.params()), new RunFacts.Row(2, true, 2, java.util.OptionalDouble.empty())),
-                List.of(), Optional.empty(), List.of());
+        Optional<RunRecord> facts = facts(TestRecords.row(serial, 1, false, 1, null), TestRecords.row(pool, 2, true, 2, null));
         Bound s = Bound.of(serial, calibration, Optional.of(2), facts, "SERIAL");
         assertEquals(280.0, s.cpuMs(), 1e-9, "the fastest one-thread iteration, not the calibration's 297");
         assertFalse(s.aboveBound());
@@ -156,7 +152,7 @@ class BoundTest {
     void nearestCalibrationIsUsedAndSaid() {
         BenchmarkResult cpu = row("ms/op", 100, Map.of("model", "FORK_JOIN", "products", "100", "pageKb", "64",
                 "computeRounds", "50"));
-        Bound b = Bound.of(cpu, CALIBRATION, Optional.of(4), RunFacts.NONE, "SERIAL");
+        Bound b = Bound.of(cpu, CALIBRATION, Optional.of(4), Optional.empty(), "SERIAL");
         assertTrue(b.notes().stream().anyMatch(n -> n.contains("used the nearest, computeRounds=100;pageKb=64")),
                 b.notes().toString());
         assertTrue(Double.isNaN(b.demand()));
@@ -166,15 +162,15 @@ class BoundTest {
     @Test
     void missingCalibrationOrCoresLeavesTheBoundOut() {
         BenchmarkResult r = row("ms/op", 100, Map.of("model", "SERIAL", "products", "10", "latency", "none"));
-        assertTrue(Double.isNaN(Bound.of(r, new Calibration(List.of()), Optional.of(2), RunFacts.NONE, "SERIAL").boundMs()));
-        assertTrue(Double.isNaN(Bound.of(r, CALIBRATION, Optional.empty(), RunFacts.NONE, "SERIAL").boundMs()));
+        assertTrue(Double.isNaN(Bound.of(r, new Calibration(List.of()), Optional.of(2), Optional.empty(), "SERIAL").boundMs()));
+        assertTrue(Double.isNaN(Bound.of(r, CALIBRATION, Optional.empty(), Optional.empty(), "SERIAL").boundMs()));
     }
 
     @Test
     void regimeNamesAreKebabCaseWithoutTheSuffix() {
-        assertEquals("io-bound", RegimeNames.of("IoBoundBenchmark"));
-        assertEquals("concurrency-sweep", RegimeNames.of("ConcurrencySweepBenchmark"));
-        assertEquals("fault", RegimeNames.of("FaultBenchmark"));
-        assertEquals("tls-handshake", RegimeNames.of("TlsHandshakeBenchmark"));
+        assertEquals("io-bound", Regime.labelOf("IoBoundBenchmark"));
+        assertEquals("concurrency-sweep", Regime.labelOf("ConcurrencySweepBenchmark"));
+        assertEquals("fault", Regime.labelOf("FaultBenchmark"));
+        assertEquals("tls-handshake", Regime.labelOf("TlsHandshakeBenchmark"));
     }
 }

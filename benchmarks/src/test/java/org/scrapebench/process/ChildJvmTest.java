@@ -1,4 +1,4 @@
-package org.scrapebench.worker;
+package org.scrapebench.process;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,7 +24,7 @@ class ChildJvmTest {
         Path jar = Files.writeString(dir.resolve("benchmarks.jar"), "not really a jar");
         assertNull(ChildJvm.archivePath("worker", dir.toString()));
         assertNull(ChildJvm.archivePath("worker", jar + File.pathSeparator + dir));
-        ChildJvm plain = ChildJvm.of("worker", "Main", List.of("a"), dir.toString());
+        ChildJvm plain = ChildJvm.of("worker", List.of(), "Main", List.of("a"), dir.toString());
         assertEquals(List.of(java(), "-cp", dir.toString(), "Main", "a"), plain.command());
     }
 
@@ -35,18 +35,18 @@ class ChildJvmTest {
         assertEquals(dir.resolve("cds"), archive.getParent());
         assertNotEquals(archive, ChildJvm.archivePath("fixture-server", jar.toString()));
 
-        ChildJvm writer = ChildJvm.of("worker", "Main", List.of(), jar.toString());
+        ChildJvm writer = ChildJvm.of("worker", List.of(), "Main", List.of(), jar.toString());
         Path dumping = archive.resolveSibling(archive.getFileName() + ".tmp");
         assertTrue(writer.command().contains("-XX:ArchiveClassesAtExit=" + dumping), writer.command().toString());
         // while one writes it, the others start without an archive rather than race for it
-        ChildJvm meanwhile = ChildJvm.of("worker", "Main", List.of(), jar.toString());
+        ChildJvm meanwhile = ChildJvm.of("worker", List.of(), "Main", List.of(), jar.toString());
         assertFalse(meanwhile.command().stream().anyMatch(a -> a.startsWith("-XX:") && a.contains("Archive")),
                 meanwhile.command().toString());
 
         Files.writeString(dumping, "archive bytes");
         writer.exited(exitWith(0));
         assertTrue(Files.isRegularFile(archive));
-        ChildJvm reader = ChildJvm.of("worker", "Main", List.of("x"), jar.toString());
+        ChildJvm reader = ChildJvm.of("worker", List.of(), "Main", List.of("x"), jar.toString());
         assertEquals(List.of(java(), "-XX:SharedArchiveFile=" + archive, "-Xlog:disable", "-Xlog:all=error:stderr",
                 "-cp", jar.toString(), "Main", "x"), reader.command());
     }
@@ -55,11 +55,11 @@ class ChildJvmTest {
     void aWriterThatFailedPublishesNothing() throws Exception {
         Path jar = Files.writeString(dir.resolve("benchmarks.jar"), "not really a jar");
         Path archive = ChildJvm.archivePath("fixture-server", jar.toString());
-        ChildJvm writer = ChildJvm.of("fixture-server", "Main", List.of(), jar.toString());
+        ChildJvm writer = ChildJvm.of("fixture-server", List.of(), "Main", List.of(), jar.toString());
         Files.writeString(archive.resolveSibling(archive.getFileName() + ".tmp"), "half an archive");
         writer.exited(exitWith(1));
         assertFalse(Files.exists(archive));
-        ChildJvm next = ChildJvm.of("fixture-server", "Main", List.of(), jar.toString());
+        ChildJvm next = ChildJvm.of("fixture-server", List.of(), "Main", List.of(), jar.toString());
         assertFalse(next.command().stream().anyMatch(a -> a.contains("Archive")), next.command().toString());
     }
 

@@ -1,4 +1,4 @@
-package org.scrapebench.worker;
+package org.scrapebench.process;
 
 import java.io.File;
 import java.io.IOException;
@@ -9,9 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The command line of a JVM the suite starts beside the benchmark (the fixture server, a worker):
- * this JVM's {@code java} and class path, and, when the class path is one jar (the benchmarks
- * jar), a class-data archive (AppCDS) for that jar, JDK and role.
+ * The command line of a JVM the suite starts beside the benchmark (the fixture server, a worker, a
+ * cluster member): this JVM's {@code java} and class path, the flags the child's role needs, and,
+ * when the class path is one jar (the benchmarks jar), a class-data archive (AppCDS) for that jar,
+ * JDK and role. {@link ChildProcess} runs it.
  *
  * <p>Why: a full run starts about 50 fixture servers and 100 workers, and on 2 cores most of a
  * JVM's start is class loading (a server is ready in 1.0 s cold, 0.55 s from the archive; a pool of
@@ -34,12 +35,18 @@ public final class ChildJvm {
 
     /** {@code java [archive options] -cp <our class path> mainClass args...} on the JDK running us. */
     public static ChildJvm of(String role, String mainClass, List<String> args) {
-        return of(role, mainClass, args, System.getProperty("java.class.path"));
+        return of(role, List.of(), mainClass, args);
     }
 
-    static ChildJvm of(String role, String mainClass, List<String> args, String classPath) {
+    /** The same with {@code jvmFlags} (module openings and the like) before the class path. */
+    public static ChildJvm of(String role, List<String> jvmFlags, String mainClass, List<String> args) {
+        return of(role, jvmFlags, mainClass, args, System.getProperty("java.class.path"));
+    }
+
+    static ChildJvm of(String role, List<String> jvmFlags, String mainClass, List<String> args, String classPath) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmFlags);
         Path archive = archivePath(role, classPath);
         Path dumping = null;
         if (archive != null) {

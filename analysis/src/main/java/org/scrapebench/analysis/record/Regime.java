@@ -1,0 +1,74 @@
+package org.scrapebench.analysis.record;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The suite's benchmark classes, in the order the runner runs them and the report shows them: the
+ * one list of regimes. Each is named after its class ({@code IoBoundBenchmark} is {@code io-bound});
+ * a sweep names the param its chart plots time against. The calibration runs first, so that a
+ * broken machine shows early, and is shown apart from the regimes.
+ */
+public enum Regime {
+    CALIBRATION("CalibrationBenchmark", null, false),
+    IO_BOUND("IoBoundBenchmark", null, true),
+    CPU_BOUND("CpuBoundBenchmark", null, true),
+    MIXED("MixedBenchmark", null, true),
+    GIL_CPU_BOUND("GilCpuBoundBenchmark", null, false),
+    GIL_IO_BOUND("GilIoBoundBenchmark", null, false),
+    CONCURRENCY_SWEEP("ConcurrencySweepBenchmark", "concurrency", false),
+    PROCESS_SWEEP("ProcessSweepBenchmark", "processes", false),
+    SIZE_SWEEP("SizeSweepBenchmark", "products", false),
+    FAULT("FaultBenchmark", null, false);
+
+    private final String className;
+    private final String sweepAxis;
+    private final boolean main;
+
+    Regime(String className, String sweepAxis, boolean main) {
+        this.className = className;
+        this.sweepAxis = sweepAxis;
+        this.main = main;
+    }
+
+    /** The benchmark class's simple name. */
+    public String className() {
+        return className;
+    }
+
+    /** The regime's name in reports: {@code IoBoundBenchmark} is {@code io-bound}. */
+    public String label() {
+        return labelOf(className);
+    }
+
+    /** The param a sweep's chart plots time against. */
+    public Optional<String> sweepAxis() {
+        return Optional.ofNullable(sweepAxis);
+    }
+
+    /** One of the three main regimes (I/O-bound, CPU-bound, mixed): every model runs there, even in a quick run. */
+    public boolean main() {
+        return main;
+    }
+
+    /** The regime of a benchmark class, by its simple name. */
+    public static Optional<Regime> ofClass(String simpleName) {
+        return Arrays.stream(values()).filter(r -> r.className.equals(simpleName)).findFirst();
+    }
+
+    /** A class's regime name by the suite's naming rule, also for classes outside the suite. */
+    public static String labelOf(String className) {
+        String base = className.endsWith("Benchmark") && className.length() > "Benchmark".length()
+                ? className.substring(0, className.length() - "Benchmark".length()) : className;
+        StringBuilder kebab = new StringBuilder();
+        for (int i = 0; i < base.length(); i++) {
+            char c = base.charAt(i);
+            if (Character.isUpperCase(c) && i > 0 && !Character.isUpperCase(base.charAt(i - 1))) {
+                kebab.append('-');
+            }
+            kebab.append(Character.toLowerCase(c));
+        }
+        return kebab.toString().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,80 @@
+package org.scrapebench.analysis.record;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scrapebench.analysis.BadInputException;
+import org.scrapebench.analysis.CliRun;
+
+/** environment.json has one type on both sides, and a field that is missing is an error, never a default. */
+class RunRecordTest {
+
+    @TempDir
+    Path dir;
+
+    private static final RunRecord.Row ROW = new RunRecord.Row("b.IoBoundBenchmark.scrape",
+            Map.of("model", "SERIAL", "latency", "fixed:50"), 1, false, 1, 2100.0);
+
+    @Test
+    void whatIsWrittenIsReadBack() throws Exception {
+        RunRecord record = TestRecords.withRows(List.of(ROW));
+        Path file = dir.resolve(RunRecord.FILE);
+        record.write(file);
+        assertEquals(record, RunRecord.read(file));
+        assertEquals(ROW, RunRecord.read(file).row("b.IoBoundBenchmark.scrape",
+                Map.of("latency", "fixed:50", "model", "SERIAL")).orElseThrow());
+    }
+
+    @Test
+    void aMissingFieldIsAnErrorNamingIt() throws Exception {
+        Path file = written(json -> ((ObjectNode) json.get("machine")).remove("cores"));
+        BadInputException e = assertThrows(BadInputException.class, () -> RunRecord.read(file));
+        assertTrue(e.getMessage().contains("cores"), e.getMessage());
+        assertTrue(e.getMessage().contains("machine"), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+
+        Path noFloor = written(json -> ((ObjectNode) json.get("rows").get(0)).remove("latencyFloorMs"));
+        assertThrows(BadInputException.class, () -> RunRecord.read(noFloor), "null is written, never left out");
+    }
+
+    @Test
+    void anUnknownFieldOrAnotherSchemaIsAnError() throws Exception {
+        Path unknown = written(json -> json.put("someFutureField", true));
+        assertTrue(assertThrows(BadInputException.class, () -> RunRecord.read(unknown)).getMessage()
+                .contains("someFutureField"));
+        Path older = written(json -> json.put("schemaVersion", 2));
+        assertTrue(assertThrows(BadInputException.class, () -> RunRecord.read(older)).getMessage()
+                .contains("schema version 2"));
+    }
+
+    @Test
+    void theReportRefusesABrokenRecordInOneLine() throws Exception {
+        Path run = Files.createDirectories(dir.resolve("2026-11-23-jdk25"));
+        Files.copy(CliRun.resource("runs/2026-11-23-jdk25/jmh-result.json"), run.resolve("jmh-result.json"));
+        Path file = written(json -> ((ObjectNode) json.get("git")).remove("commit"));
+        Files.copy(file, run.resolve(RunRecord.FILE));
+        CliRun cli = CliRun.of("report", "--no-charts", run.toString());
+        assertEquals(2, cli.exitCode());
+        assertEquals(1, cli.err().strip().lines().count(), cli.err());
+        assertTrue(cli.err().contains("commit"), cli.err());
+    }
+
+    private Path written(java.util.function.Consumer<ObjectNode> change) throws Exception {
+        Path file = Files.createTempFile(dir, "environment", ".json");
+        TestRecords.withRows(List.of(ROW)).write(file);
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode root = (ObjectNode) json.readTree(file.toFile());
+        change.accept(root);
+        Files.writeString(file, json.writeValueAsString(root));
+        return file;
+    }
+}
