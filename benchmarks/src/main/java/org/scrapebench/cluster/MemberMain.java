@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -40,6 +41,8 @@ import picocli.CommandLine.Option;
 public final class MemberMain implements Callable<Integer> {
 
     static final int EXIT_USAGE = 2;
+    /** How long a taker waits on the queue before it looks again whether to stop. */
+    private static final Duration POLL = Duration.ofSeconds(1);
 
     @Option(names = "--cluster-name", required = true, paramLabel = "NAME",
             description = "the cluster to join; the coordinator names it in clusterMembers=NAME@host:port,...")
@@ -132,6 +135,12 @@ public final class MemberMain implements Callable<Integer> {
             return 0;
         }
         awaitEndOfStdin();
+        // no poll of ours may still be parked on the coordinator when we leave: it would try to
+        // answer a member that has gone, and say so on its stderr
+        tasks.stop();
+        for (Thread taker : takers) {
+            taker.join(POLL.toMillis() * 3);
+        }
         // a lite member holds no data: leaving gracefully is quick, and spares the coordinator a lost connection
         hz.shutdown();
         tasks.close();
@@ -160,6 +169,7 @@ public final class MemberMain implements Callable<Integer> {
         private final String uuid;
         private String currentJob;
         private Workload workload;
+        private volatile boolean stopping;
 
         Tasks(HazelcastInstance hz, ProductScraper scraper) {
             this.hz = hz;
@@ -171,14 +181,19 @@ public final class MemberMain implements Callable<Integer> {
             this.uuid = hz.getCluster().getLocalMember().getUuid().toString();
         }
 
+        /** The takers finish what they hold and take no more. */
+        void stop() {
+            stopping = true;
+        }
+
         void takeTasks() {
-            while (hz.getLifecycleService().isRunning()) {
+            while (!stopping && hz.getLifecycleService().isRunning()) {
                 try {
                     if (hz.getCluster().getMembers().stream().allMatch(Member::isLiteMember)) {
                         pause(); // no coordinator yet, or between two runs: the queue lives in the coordinator
                         continue;
                     }
-                    String entry = products.poll(1, TimeUnit.SECONDS);
+                    String entry = products.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
                     if (entry != null) {
                         handle(ClusterMessages.read(entry, ClusterMessages.Task.class));
                     }

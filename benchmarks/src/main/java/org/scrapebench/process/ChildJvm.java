@@ -59,9 +59,11 @@ public final class ChildJvm {
                 }
             }
             // CDS warnings (a stale or skipped class) go to stdout by default, which carries the
-            // child's protocol; errors alone, on stderr
+            // child's protocol; errors alone, on stderr. Not even CDS's errors: a child started with
+            // module options (a cluster member) on JDK 25 is told at every start that the JDK's own
+            // archive was made without them, which costs only the archived module graph
             command.add("-Xlog:disable");
-            command.add("-Xlog:all=error:stderr");
+            command.add("-Xlog:all=error,cds=off:stderr");
         }
         command.add("-cp");
         command.add(classPath);

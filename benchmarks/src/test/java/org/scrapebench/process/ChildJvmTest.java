@@ -47,7 +47,7 @@ class ChildJvmTest {
         writer.exited(exitWith(0));
         assertTrue(Files.isRegularFile(archive));
         ChildJvm reader = ChildJvm.of("worker", List.of(), "Main", List.of("x"), jar.toString());
-        assertEquals(List.of(java(), "-XX:SharedArchiveFile=" + archive, "-Xlog:disable", "-Xlog:all=error:stderr",
+        assertEquals(List.of(java(), "-XX:SharedArchiveFile=" + archive, "-Xlog:disable", "-Xlog:all=error,cds=off:stderr",
                 "-cp", jar.toString(), "Main", "x"), reader.command());
     }
 
