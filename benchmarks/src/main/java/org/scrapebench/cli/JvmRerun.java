@@ -24,7 +24,7 @@ final class JvmRerun {
         ChildJvm launch = ChildJvm.of("scrape", flags, ScrapeCli.class.getName(), args);
         Process process;
         try {
-            process = new ProcessBuilder(launch.command()).redirectInput(ProcessBuilder.Redirect.INHERIT).start();
+            process = launch.start(ProcessBuilder.Redirect.INHERIT, ProcessBuilder.Redirect.PIPE);
         } catch (IOException e) {
             err.println("scrape: cannot start a JVM with " + String.join(" ", flags) + ": " + e.getMessage());
             return ScrapeCli.EXIT_USAGE;
@@ -37,7 +37,6 @@ final class JvmRerun {
             int code = process.waitFor();
             output.join();
             errors.join();
-            launch.exited(process);
             return code;
         } catch (InterruptedException e) {
             process.destroy();

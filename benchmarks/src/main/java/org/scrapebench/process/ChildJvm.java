@@ -2,26 +2,54 @@ package org.scrapebench.process;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
 
 /**
  * The command line of a JVM the suite starts beside the benchmark (the fixture server, a worker, a
- * cluster member): this JVM's {@code java} and class path, the flags the child's role needs, and,
- * when the class path is one jar (the benchmarks jar), a class-data archive (AppCDS) for that jar,
- * JDK and role. {@link ChildProcess} runs it.
+ * cluster member): this JVM's {@code java} and class path, the flags the child's role needs, and a
+ * class-data archive (AppCDS) for that class path, JDK and role. {@link ChildProcess} runs it.
  *
  * <p>Why: a full run starts about 50 fixture servers and 100 workers, and on 2 cores most of a
  * JVM's start is class loading (a server is ready in 1.0 s cold, 0.55 s from the archive; a pool of
  * 16 workers' first job takes 6 s cold, 3.5 s). Start-up is never inside a measured iteration, so
  * the archive saves run time without changing a result. The first JVM of a role writes the
  * archive when it exits ({@code -XX:ArchiveClassesAtExit}); later ones map it. The archive lives
- * next to the jar, so {@code mvn clean} removes it and a rebuilt jar gets a new one.
+ * in {@code cds/} beside the first class-path entry (the benchmarks jar's {@code target/}), so
+ * {@code mvn clean} removes it and a rebuilt jar gets a new one.
+ *
+ * <p>An archive covers classes from jars only. A class path with directories (the tests' own
+ * {@code target/classes}) is given to the child as jars packed from them, once per content, so
+ * that the tests' child JVMs start from an archive too.
  */
 public final class ChildJvm {
+
+    /**
+     * This JVM's choice of compiler and collector, which its children follow: a benchmark fork
+     * names G1 (the default here too), the tests ask for the quick compiler and the serial
+     * collector, since they never measure speed and share two cores with their children.
+     */
+    private static final List<String> INHERITED = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+            .filter(flag -> flag.startsWith("-XX:TieredStopAtLevel=") || flag.matches("-XX:[+-]Use\\w+GC"))
+            .toList();
+
+    /** Directories already packed in this JVM, by path; their content does not change during a run. */
+    private static final Map<Path, Path> PACKED = new ConcurrentHashMap<>();
 
     private final List<String> command;
     private final Path dumping;
@@ -46,8 +74,10 @@ public final class ChildJvm {
     static ChildJvm of(String role, List<String> jvmFlags, String mainClass, List<String> args, String classPath) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(INHERITED);
         command.addAll(jvmFlags);
-        Path archive = archivePath(role, classPath);
+        List<Path> jars = jarsOf(classPath);
+        Path archive = jars.isEmpty() ? null : archivePath(role, jars);
         Path dumping = null;
         if (archive != null) {
             if (Files.isRegularFile(archive)) {
@@ -66,7 +96,8 @@ public final class ChildJvm {
             command.add("-Xlog:all=error,cds=off:stderr");
         }
         command.add("-cp");
-        command.add(classPath);
+        command.add(jars.isEmpty() ? classPath
+                : String.join(File.pathSeparator, jars.stream().map(Path::toString).toList()));
         command.add(mainClass);
         command.addAll(args);
         return new ChildJvm(command, dumping, archive);
@@ -77,35 +108,125 @@ public final class ChildJvm {
     }
 
     /**
-     * Call once the process has ended: if it was the one writing the archive and exited cleanly,
-     * the archive is published for the next ones. A killed writer leaves its partial file, so this
-     * jar simply runs without an archive.
+     * Starts the JVM with stdin and stderr as given (stdout is a pipe, for the protocol). Its
+     * archive is published or discarded when it ends, however it ends; a launch that fails gives up
+     * its claim, so that the next launch writes the archive instead.
      */
-    public void exited(Process process) {
-        if (dumping == null || process.isAlive() || process.exitValue() != 0) {
+    public Process start(ProcessBuilder.Redirect stdin, ProcessBuilder.Redirect stderr) throws IOException {
+        Process process;
+        try {
+            process = new ProcessBuilder(command).redirectInput(stdin).redirectError(stderr).start();
+        } catch (IOException | RuntimeException e) {
+            if (dumping != null) {
+                Files.deleteIfExists(dumping);
+            }
+            throw e;
+        }
+        process.onExit().thenRun(() -> exited(process));
+        return process;
+    }
+
+    /**
+     * Once the process has ended: if it was the one writing the archive and exited cleanly,
+     * the archive is published for the next ones; if it failed or was killed, its partial file is
+     * removed, so that a later launch writes the archive instead.
+     */
+    void exited(Process process) {
+        if (dumping == null || process.isAlive()) {
             return;
         }
         try {
-            if (Files.size(dumping) > 0) {
+            if (process.exitValue() == 0 && Files.size(dumping) > 0) {
                 Files.move(dumping, archive, StandardCopyOption.ATOMIC_MOVE);
+            } else {
+                Files.deleteIfExists(dumping);
             }
         } catch (IOException e) {
             // no archive: the next JVMs start without one, as this one did
         }
     }
 
-    /** {@code <jar dir>/cds/<role>-<jdk>-<jar size>-<jar mtime>.jsa}, or null unless the class path is one jar. */
-    static Path archivePath(String role, String classPath) {
-        if (classPath == null || classPath.contains(File.pathSeparator) || !classPath.endsWith(".jar")) {
-            return null;
+    /**
+     * The class path as jars: each jar as it is, each directory packed into a jar in {@code cds/}
+     * beside the first entry; entries that do not exist are left out. Empty if that cannot be done
+     * (no class path, or no room to write): the child then gets the class path as it is, without
+     * an archive.
+     */
+    static List<Path> jarsOf(String classPath) {
+        if (classPath == null || classPath.isBlank()) {
+            return List.of();
         }
-        Path jar = Path.of(classPath).toAbsolutePath();
+        List<Path> entries = Stream.of(classPath.split(File.pathSeparator)).filter(e -> !e.isBlank())
+                .map(e -> Path.of(e).toAbsolutePath().normalize()).filter(Files::exists).toList();
+        if (entries.isEmpty()) {
+            return List.of();
+        }
+        Path cds = entries.get(0).resolveSibling("cds");
+        List<Path> jars = new ArrayList<>();
         try {
-            String key = role + "-" + System.getProperty("java.vm.version").replaceAll("[^A-Za-z0-9.]", "_")
-                    + "-" + Files.size(jar) + "-" + Files.getLastModifiedTime(jar).toMillis();
-            return jar.resolveSibling("cds").resolve(key + ".jsa");
+            for (Path entry : entries) {
+                jars.add(Files.isDirectory(entry) ? PACKED.computeIfAbsent(entry, dir -> pack(dir, cds)) : entry);
+            }
+        } catch (UncheckedIOException e) {
+            return List.of();
+        }
+        return jars;
+    }
+
+    /** {@code cds/<dir name>-<content hash>.jar} holding {@code dir}'s files, written once per content. */
+    private static Path pack(Path dir, Path cds) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            List<Path> files = walk.filter(Files::isRegularFile).sorted().toList();
+            MessageDigest content = MessageDigest.getInstance("SHA-256");
+            for (Path file : files) {
+                content.update((dir.relativize(file) + "|" + Files.size(file) + "|"
+                        + Files.getLastModifiedTime(file).toMillis() + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            Path jar = cds.resolve(dir.getFileName() + "-" + HexFormat.of().formatHex(content.digest()).substring(0, 16)
+                    + ".jar");
+            if (Files.isRegularFile(jar)) {
+                return jar;
+            }
+            Files.createDirectories(cds);
+            Path partial = Files.createTempFile(cds, "packing-", ".jar");
+            try (OutputStream out = Files.newOutputStream(partial); JarOutputStream packed = new JarOutputStream(out)) {
+                for (Path file : files) {
+                    packed.putNextEntry(new JarEntry(dir.relativize(file).toString().replace(File.separatorChar, '/')));
+                    Files.copy(file, packed);
+                    packed.closeEntry();
+                }
+            }
+            // another JVM may have packed the same content meanwhile: either copy will do
+            Files.move(partial, jar, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return jar;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * {@code cds/<role>-<jdk>-<class path key>.jsa} beside the first jar, the key from every jar's
+     * path, size and modification time; null if a jar cannot be read.
+     */
+    static Path archivePath(String role, List<Path> jars) {
+        try {
+            MessageDigest key = MessageDigest.getInstance("SHA-256");
+            for (Path jar : jars) {
+                key.update((jar + "|" + Files.size(jar) + "|" + Files.getLastModifiedTime(jar).toMillis() + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+            String name = role + "-" + System.getProperty("java.vm.version").replaceAll("[^A-Za-z0-9.]", "_")
+                    + "-" + HexFormat.of().formatHex(key.digest()).substring(0, 16);
+            Path first = jars.get(0);
+            Path cds = first.getParent().getFileName() != null && first.getParent().getFileName().toString().equals("cds")
+                    ? first.getParent() : first.resolveSibling("cds");
+            return cds.resolve(name + ".jsa");
         } catch (IOException e) {
             return null;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -59,16 +59,14 @@ public final class ChildProcess {
 
     private final String name;
     private final Process process;
-    private final ChildJvm launch;
     private final BufferedWriter stdin;
     /** Set by {@link #start} before anything reads it. */
     private volatile Thread reader;
     private final CompletableFuture<String> ready = new CompletableFuture<>();
 
-    private ChildProcess(String what, Process process, ChildJvm launch) {
+    private ChildProcess(String what, Process process) {
         this.name = what + " " + process.pid();
         this.process = process;
-        this.launch = launch;
         this.stdin = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
     }
 
@@ -82,11 +80,11 @@ public final class ChildProcess {
                                                Function<ChildProcess, L> listenerFor) {
         Process process;
         try {
-            process = new ProcessBuilder(launch.command()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            process = launch.start(ProcessBuilder.Redirect.PIPE, ProcessBuilder.Redirect.INHERIT);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start a " + what + ": " + e.getMessage(), e);
         }
-        ChildProcess child = new ChildProcess(what, process, launch);
+        ChildProcess child = new ChildProcess(what, process);
         LIVE.add(child);
         process.onExit().thenRun(() -> LIVE.remove(child));
         L listener;
@@ -208,14 +206,11 @@ public final class ChildProcess {
 
     /**
      * Waits until {@code deadlineNanos} ({@link System#nanoTime}) for the child to exit after
-     * {@link #askToStop}, then kills it; a child that exited cleanly may publish its class-data
-     * archive. Waits briefly for its reader, so that the starter's {@link Listener#ended} has run.
+     * {@link #askToStop}, then kills it. Waits briefly for its reader, so that the starter's {@link Listener#ended} has run.
      */
     public void awaitStop(long deadlineNanos) {
         try {
-            if (process.waitFor(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-                launch.exited(process);
-            } else {
+            if (!process.waitFor(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                 kill();
             }
             if (Thread.currentThread() != reader) {

@@ -3,7 +3,7 @@ package org.scrapebench.process;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,20 +21,11 @@ class ChildJvmTest {
     Path dir;
 
     @Test
-    void noArchiveUnlessTheClassPathIsOneJar() throws Exception {
-        Path jar = Files.writeString(dir.resolve("benchmarks.jar"), "not really a jar");
-        assertNull(ChildJvm.archivePath("worker", dir.toString()));
-        assertNull(ChildJvm.archivePath("worker", jar + File.pathSeparator + dir));
-        ChildJvm plain = ChildJvm.of("worker", List.of(), "Main", List.of("a"), dir.toString());
-        assertEquals(List.of(java(), "-cp", dir.toString(), "Main", "a"), plain.command());
-    }
-
-    @Test
     void theFirstLaunchWritesTheArchiveTheOthersWaitThenMapIt() throws Exception {
         Path jar = Files.writeString(dir.resolve("benchmarks.jar"), "not really a jar");
-        Path archive = ChildJvm.archivePath("worker", jar.toString());
+        Path archive = ChildJvm.archivePath("worker", List.of(jar));
         assertEquals(dir.resolve("cds"), archive.getParent());
-        assertNotEquals(archive, ChildJvm.archivePath("fixture-server", jar.toString()));
+        assertNotEquals(archive, ChildJvm.archivePath("fixture-server", List.of(jar)));
 
         ChildJvm writer = ChildJvm.of("worker", List.of(), "Main", List.of(), jar.toString());
         Path dumping = archive.resolveSibling(archive.getFileName() + ".tmp");
@@ -46,21 +38,86 @@ class ChildJvmTest {
         Files.writeString(dumping, "archive bytes");
         writer.exited(exitWith(0));
         assertTrue(Files.isRegularFile(archive));
-        ChildJvm reader = ChildJvm.of("worker", List.of(), "Main", List.of("x"), jar.toString());
-        assertEquals(List.of(java(), "-XX:SharedArchiveFile=" + archive, "-Xlog:disable", "-Xlog:all=error,cds=off:stderr",
-                "-cp", jar.toString(), "Main", "x"), reader.command());
+        ChildJvm reader = ChildJvm.of("worker", List.of("--flag=x"), "Main", List.of("x"), jar.toString());
+        List<String> expected = new java.util.ArrayList<>(List.of(java()));
+        expected.addAll(inherited());
+        expected.addAll(List.of("--flag=x", "-XX:SharedArchiveFile=" + archive, "-Xlog:disable",
+                "-Xlog:all=error,cds=off:stderr", "-cp", jar.toString(), "Main", "x"));
+        assertEquals(expected, reader.command());
+    }
+
+    @Test
+    void aLaunchGivesUpItsClaimWhenItsJvmFailsOrCannotStart() throws Exception {
+        Path jar = Files.writeString(dir.resolve("benchmarks.jar"), "not really a jar");
+        Path archive = ChildJvm.archivePath("member", List.of(jar));
+        Path dumping = archive.resolveSibling(archive.getFileName() + ".tmp");
+
+        Process failing = ChildJvm.of("member", List.of(), "Main", List.of(), jar.toString())
+                .start(ProcessBuilder.Redirect.PIPE, ProcessBuilder.Redirect.DISCARD);
+        assertTrue(Files.exists(dumping), "the first launch claims the archive");
+        assertTrue(failing.waitFor(60, TimeUnit.SECONDS));
+        assertNotEquals(0, failing.exitValue());
+        failing.onExit().get(); // the claim is given up on exit, whoever waits for it
+        for (int i = 0; i < 100 && Files.exists(dumping); i++) {
+            Thread.sleep(20);
+        }
+        assertFalse(Files.exists(dumping), "a failed JVM's claim outlived it");
+        assertFalse(Files.exists(archive));
+
+        ChildJvm unstartable = ChildJvm.of("member", List.of(), "Main", List.of(), jar.toString());
+        assertTrue(Files.exists(dumping));
+        assertThrows(java.io.IOException.class, () -> unstartable.start(
+                ProcessBuilder.Redirect.from(dir.resolve("no-such-input").toFile()), ProcessBuilder.Redirect.DISCARD));
+        assertFalse(Files.exists(dumping), "a launch that never started kept its claim");
     }
 
     @Test
     void aWriterThatFailedPublishesNothing() throws Exception {
         Path jar = Files.writeString(dir.resolve("benchmarks.jar"), "not really a jar");
-        Path archive = ChildJvm.archivePath("fixture-server", jar.toString());
+        Path archive = ChildJvm.archivePath("fixture-server", List.of(jar));
         ChildJvm writer = ChildJvm.of("fixture-server", List.of(), "Main", List.of(), jar.toString());
         Files.writeString(archive.resolveSibling(archive.getFileName() + ".tmp"), "half an archive");
         writer.exited(exitWith(1));
         assertFalse(Files.exists(archive));
         ChildJvm next = ChildJvm.of("fixture-server", List.of(), "Main", List.of(), jar.toString());
-        assertFalse(next.command().stream().anyMatch(a -> a.contains("Archive")), next.command().toString());
+        assertTrue(next.command().stream().anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit=")),
+                "the next launch writes the archive instead: " + next.command());
+    }
+
+    /** An archive covers jars only: a directory on the class path (the tests' classes) reaches the child packed. */
+    @Test
+    void aDirectoryOnTheClassPathIsPackedIntoAJarOncePerContent() throws Exception {
+        Path classes = Files.createDirectories(dir.resolve("target/classes/org/example"));
+        Files.writeString(classes.resolve("Main.class"), "bytes");
+        Path jar = Files.writeString(dir.resolve("lib.jar"), "not really a jar");
+        String classPath = dir.resolve("target/classes") + File.pathSeparator + jar + File.pathSeparator + dir.resolve("gone");
+
+        List<Path> jars = ChildJvm.jarsOf(classPath);
+        assertEquals(2, jars.size(), "the entry that does not exist is left out");
+        Path packed = jars.get(0);
+        assertEquals(dir.resolve("target/cds"), packed.getParent());
+        assertEquals(jar.toAbsolutePath(), jars.get(1));
+        try (JarFile contents = new JarFile(packed.toFile())) {
+            assertEquals("bytes", new String(contents.getInputStream(contents.getEntry("org/example/Main.class")).readAllBytes()));
+        }
+        ChildJvm child = ChildJvm.of("worker", List.of(), "Main", List.of(), classPath);
+        assertTrue(child.command().contains(packed + File.pathSeparator + jar.toAbsolutePath()), child.command().toString());
+        assertTrue(child.command().stream().anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit=" + dir.resolve("target/cds"))),
+                child.command().toString());
+    }
+
+    /** The compiler and collector options of this JVM, which a child follows. */
+    private static List<String> inherited() {
+        return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("-XX:TieredStopAtLevel=") || a.endsWith("GC") && a.startsWith("-XX:+Use"))
+                .toList();
+    }
+
+    @Test
+    void aChildCompilesAndCollectsAsItsParentDoes() {
+        List<String> command = ChildJvm.of("worker", List.of(), "Main", List.of(), dir.toString()).command();
+        assertEquals(inherited(), command.subList(1, 1 + inherited().size()));
+        assertFalse(inherited().isEmpty(), "the tests run with the quick compiler and the serial collector");
     }
 
     private static String java() {
