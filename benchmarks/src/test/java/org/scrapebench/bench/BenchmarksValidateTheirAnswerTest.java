@@ -9,16 +9,19 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 import org.scrapebench.fixtures.CatalogSpec;
 import org.scrapebench.models.Model;
 import org.scrapebench.scrape.Failure;
-import org.scrapebench.scrape.Product;
 import org.scrapebench.scrape.PageSourceSpec;
+import org.scrapebench.scrape.Product;
 import org.scrapebench.scrape.ScrapeResult;
 import org.scrapebench.scrape.ScrapeSettings;
 
@@ -27,6 +30,8 @@ import org.scrapebench.scrape.ScrapeSettings;
  * one validated scrape and closes: a benchmark that would compute a wrong or short answer fails
  * here, not in the middle of a long run. Nothing is timed.
  */
+@Order(4) // long: it starts early
+@Execution(ExecutionMode.CONCURRENT) // each test opens its own trial
 class BenchmarksValidateTheirAnswerTest {
 
     /**

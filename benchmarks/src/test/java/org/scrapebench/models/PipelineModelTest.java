@@ -22,6 +22,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.scrapebench.fixtures.CatalogSpec;
 import org.scrapebench.fixtures.ExpectedProduct;
 import org.scrapebench.fixtures.FixtureSite;
@@ -39,6 +40,7 @@ import org.scrapebench.scrape.Workload;
  * parse stage is held up through the model's parse hook, and the state is read off the fixture
  * site's request count once every other stage is stuck, so nothing here depends on timing.
  */
+@Isolated // it counts this JVM's pipeline threads: no other test class may start any meanwhile
 class PipelineModelTest {
 
     private static final FixtureSites SITES = new FixtureSites();

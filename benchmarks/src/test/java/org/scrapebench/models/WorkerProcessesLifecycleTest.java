@@ -13,12 +13,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.scrapebench.fixtures.CatalogSpec;
 import org.scrapebench.fixtures.FixtureSite;
 import org.scrapebench.scrape.ScrapeResult;
 import org.scrapebench.scrape.ScrapeSettings;
 
 /** The worker pool starts real JVMs; none may outlive the model, whatever happened to the scrape. */
+@Execution(ExecutionMode.CONCURRENT) // each test has its own worker pool
 class WorkerProcessesLifecycleTest {
 
     private static final FixtureSites SITES = new FixtureSites();
