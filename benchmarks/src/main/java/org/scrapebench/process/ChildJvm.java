@@ -16,9 +16,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import java.util.stream.Stream;
+import java.util.zip.ZipException;
 
 /**
  * The command line of a JVM the suite starts beside the benchmark (the fixture server, a worker, a
@@ -207,13 +211,14 @@ public final class ChildJvm {
     }
 
     /**
-     * {@code cds/<role>-<jdk>-<class path key>.jsa} beside the first jar, the key from every jar's
-     * path, size and modification time; null if a jar cannot be read.
+     * {@code cds/<role>-<jdk>-<class path key>.jsa} beside the first jar, the key from the path,
+     * size and modification time of every jar, and of every jar their manifests add to the class
+     * path (scrape.jar names benchmarks.jar there); null if a jar cannot be read.
      */
     static Path archivePath(String role, List<Path> jars) {
         try {
             MessageDigest key = MessageDigest.getInstance("SHA-256");
-            for (Path jar : jars) {
+            for (Path jar : withManifestClassPaths(jars)) {
                 key.update((jar + "|" + Files.size(jar) + "|" + Files.getLastModifiedTime(jar).toMillis() + "\n")
                         .getBytes(StandardCharsets.UTF_8));
             }
@@ -228,6 +233,25 @@ public final class ChildJvm {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** {@code jars}, each followed by the jars its manifest's {@code Class-Path} names, that exist. */
+    private static List<Path> withManifestClassPaths(List<Path> jars) throws IOException {
+        List<Path> all = new ArrayList<>();
+        for (Path jar : jars) {
+            all.add(jar);
+            try (JarFile file = new JarFile(jar.toFile())) {
+                Manifest manifest = file.getManifest();
+                String classPath = manifest == null ? null : manifest.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
+                if (classPath != null) {
+                    Stream.of(classPath.trim().split("\\s+")).map(jar::resolveSibling).filter(Files::isRegularFile)
+                            .forEach(all::add);
+                }
+            } catch (ZipException notAJar) {
+                // the JVM will refuse it as it is; its own size and time are key enough
+            }
+        }
+        return all;
     }
 
     /** The temporary file this launch may dump to, or null when another launch has claimed it. */

@@ -11,7 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
 import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +47,23 @@ class ChildJvmTest {
         expected.addAll(List.of("--flag=x", "-XX:SharedArchiveFile=" + archive, "-Xlog:disable",
                 "-Xlog:all=error,cds=off:stderr", "-cp", jar.toString(), "Main", "x"));
         assertEquals(expected, reader.command());
+    }
+
+    @Test
+    void anArchiveIsKeyedOnTheJarsAManifestClassPathNamesToo() throws Exception {
+        Path benchmarks = Files.writeString(dir.resolve("benchmarks.jar"), "classes, version 1");
+        Path scrape = dir.resolve("scrape.jar");
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, "benchmarks.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(scrape), manifest)) {
+            // a manifest and nothing else, as the build writes it
+        }
+        Path before = ChildJvm.archivePath("member", List.of(scrape));
+        assertEquals(before, ChildJvm.archivePath("member", List.of(scrape)));
+        // a rebuilt benchmarks.jar behind an unchanged scrape.jar needs an archive of its own
+        Files.writeString(benchmarks, "classes, version 2, longer");
+        assertNotEquals(before, ChildJvm.archivePath("member", List.of(scrape)));
     }
 
     @Test
