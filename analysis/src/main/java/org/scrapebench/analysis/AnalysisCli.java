@@ -5,7 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code java -jar analysis.jar compare|report ...}. Exit codes: 0 done,
+ * {@code java -jar analysis.jar compare|report|summary ...}. Exit codes: 0 done,
  * 1 a regression with {@code --fail-on-regression}, 2 bad input or usage
  * (always one line on stderr, never a stack trace).
  */
@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "scrapebench analysis 0.1.0",
         description = "Compares JMH JSON result files with statistics and writes run reports.",
-        subcommands = {CompareCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CompareCommand.class, ReportCommand.class, SummaryCommand.class, CommandLine.HelpCommand.class})
 public final class AnalysisCli implements Runnable {
 
     public static final int EXIT_REGRESSION = 1;
@@ -53,7 +53,7 @@ public final class AnalysisCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: compare or report");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: compare, report or summary");
     }
 
     private static String oneLine(String message) {

@@ -284,7 +284,8 @@ public final class RunReport {
         regimeCharts(out, regime, rows);
     }
 
-    private String speedup(BenchmarkResult row, List<BenchmarkResult> rows, Set<String> notes) {
+    /** "10.24 [9.97, 10.53]", "1 (baseline)" or why there is none. */
+    String speedup(BenchmarkResult row, List<BenchmarkResult> rows, Set<String> notes) {
         String model = row.params().get("model");
         if (model == null) {
             return "n/a";
