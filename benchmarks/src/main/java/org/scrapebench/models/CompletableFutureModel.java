@@ -50,12 +50,7 @@ final class CompletableFutureModel implements ConcurrencyModel {
                                 .thenApplyAsync(workload::fromPage, parsePool))
                         .exceptionally(error -> Workload.fromError(url, error)));
             }
-        }, parsePool).thenCompose(walk -> CompletableFuture.allOf(products.toArray(CompletableFuture[]::new))
-                .thenApply(done -> {
-                    List<ProductOutcome> outcomes = new ArrayList<>(products.size());
-                    products.forEach(p -> outcomes.add(p.join()));
-                    return Workload.assemble(walk, outcomes);
-                }));
+        }, parsePool).thenCompose(walk -> Workload.assembleWhenDone(walk, products));
         try {
             return result.get();
         } catch (InterruptedException e) {

@@ -113,12 +113,7 @@ final class EventLoopModel implements ConcurrencyModel {
                 products.add(limiter.submit(() -> scrapeProduct(url, cancelled))
                         .exceptionally(error -> Workload.fromError(url, error)));
             }
-        }, onLoop).thenCompose(walk -> CompletableFuture.allOf(products.toArray(CompletableFuture[]::new))
-                .thenApply(done -> {
-                    List<ProductOutcome> outcomes = new ArrayList<>(products.size());
-                    products.forEach(p -> outcomes.add(p.join()));
-                    return Workload.assemble(walk, outcomes);
-                }));
+        }, onLoop).thenCompose(walk -> Workload.assembleWhenDone(walk, products));
         try {
             return result.get();
         } catch (InterruptedException e) {

@@ -241,6 +241,19 @@ public final class Workload implements AutoCloseable {
         return outcomes;
     }
 
+    /**
+     * Once the walk has handed out every product and each product's future is done: the result,
+     * as {@link #assemble}. For the asynchronous models, whose walk completes before its products.
+     */
+    public static CompletableFuture<ScrapeResult> assembleWhenDone(Walk walk,
+                                                                   List<CompletableFuture<ProductOutcome>> products) {
+        return CompletableFuture.allOf(products.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            List<ProductOutcome> outcomes = new ArrayList<>(products.size());
+            products.forEach(p -> outcomes.add(p.join()));
+            return assemble(walk, outcomes);
+        });
+    }
+
     /** The result of a scrape: products in category order, then failures (the category page's first). */
     public static ScrapeResult assemble(Walk walk, List<ProductOutcome> outcomes) {
         List<Product> products = new ArrayList<>(outcomes.size());
