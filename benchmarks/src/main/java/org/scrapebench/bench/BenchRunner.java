@@ -175,11 +175,19 @@ public final class BenchRunner implements Callable<Integer> {
         }
         RunRecordWriter.Start started = RunRecordWriter.Start.now(runs.get(0).dir());
 
-        TrialLog trialLog = new TrialLog(OutputFormatFactory.createFormatInstance(System.out, VerboseMode.NORMAL));
+        Progress progress = new Progress(System::nanoTime);
+        Map<Class<?>, List<ForkSlot>> plan = new LinkedHashMap<>();
+        for (Class<?> benchmark : classes) {
+            List<ForkSlot> slots = forkSlots(benchmark, userOptions, runs, quick);
+            plan.put(benchmark, slots);
+            slots.forEach(slot -> progress.plan(options(benchmark, slot, userOptions)));
+        }
+        System.out.println(progress.line());
+        TrialLog trialLog = new TrialLog(OutputFormatFactory.createFormatInstance(System.out, VerboseMode.NORMAL), progress);
         List<String> classesRun = new ArrayList<>();
         for (Class<?> benchmark : classes) {
             System.out.println("bench: running " + benchmark.getSimpleName());
-            List<ForkSlot> slots = forkSlots(benchmark, userOptions, runs, quick);
+            List<ForkSlot> slots = plan.get(benchmark);
             if (slots.isEmpty()) {
                 System.out.println("bench: skipping " + benchmark.getSimpleName() + ": none of the models asked for runs on these JDKs");
                 continue;
@@ -187,6 +195,7 @@ public final class BenchRunner implements Callable<Integer> {
             try {
                 for (ForkSlot slot : slots) {
                     trialLog.startRun(slot.run().dir().getFileName().toString());
+                    progress.mark();
                     Collection<RunResult> results = new Runner(options(benchmark, slot, userOptions), trialLog).run();
                     if (results.isEmpty()) {
                         System.err.println("bench: " + benchmark.getSimpleName() + " produced no results");

@@ -33,6 +33,7 @@ final class TrialLog implements OutputFormat {
     record Trial(String run, RunRecord.Trial record) {}
 
     private final OutputFormat console;
+    private final Progress progress;
     private final boolean sampling;
     private final List<Trial> trials = new ArrayList<>();
 
@@ -40,9 +41,14 @@ final class TrialLog implements OutputFormat {
     private Instant trialStart;
     private MachineLoad.Sample iterationStart;
     private final List<MachineLoad.Window> measured = new ArrayList<>();
+    /** The benchmark class whose fork is running, or null between forks. */
+    private String forkRunning;
+    private String benchmarkClass;
 
-    TrialLog(OutputFormat console) {
+    /** @param progress told of every fork's end; its line is printed between forks */
+    TrialLog(OutputFormat console, Progress progress) {
         this.console = console;
+        this.progress = progress;
         this.sampling = MachineLoad.available();
     }
 
@@ -58,6 +64,7 @@ final class TrialLog implements OutputFormat {
     @Override
     public void startBenchmark(BenchmarkParams params) {
         trialStart = Instant.now();
+        benchmarkClass = Progress.simpleClassName(params.getBenchmark());
         measured.clear();
         console.startBenchmark(params);
     }
@@ -103,6 +110,15 @@ final class TrialLog implements OutputFormat {
                     measured.isEmpty() ? null : round(steal), contaminated > 0)));
         }
         console.endBenchmark(result);
+        forkEnded();
+    }
+
+    /** JMH announces each fork with "# Fork: i of n" and nothing at its end: the next one, or the row's end, ends it. */
+    private void forkEnded() {
+        if (forkRunning != null) {
+            console.println(progress.forkDone(forkRunning));
+            forkRunning = null;
+        }
     }
 
     /** Three decimals. */
@@ -127,6 +143,10 @@ final class TrialLog implements OutputFormat {
 
     @Override
     public void println(String s) {
+        if (s.startsWith("# Fork: ")) {
+            forkEnded();
+            forkRunning = benchmarkClass;
+        }
         console.println(s);
     }
 
