@@ -51,7 +51,7 @@ public final class HierarchicalBootstrap {
         return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
     }
 
-    private static double resampledMean(Iteration[][] forks, SplittableRandom random) {
+    static double resampledMean(Iteration[][] forks, SplittableRandom random) {
         double sum = 0;
         double weights = 0;
         for (int f = 0; f < forks.length; f++) {
@@ -65,7 +65,7 @@ public final class HierarchicalBootstrap {
         return sum / weights;
     }
 
-    private static Iteration[][] toArrays(List<List<Iteration>> forks) {
+    static Iteration[][] toArrays(List<List<Iteration>> forks) {
         return forks.stream().map(f -> f.toArray(Iteration[]::new)).toArray(Iteration[][]::new);
     }
 }
