@@ -17,15 +17,20 @@ import org.scrapebench.scrape.TokenBucket;
 /**
  * Under the {@code rate} knob every model, blocking or asynchronous, one process or several, keeps
  * to the rate as the site sees it: the most requests that arrive within any window of w seconds is
- * at most rate x w, plus the one token each of its buckets holds when full (one per process that
- * fetches: this one, and each worker or member). The job is long enough (33 requests at 20 per
- * second) that a model sending at twice the rate fills a window with 30 or more.
+ * at most rate x (w + j), plus the one token each of its buckets holds when full (one per process
+ * that fetches: this one, and each worker or member). j is the spread of the delay between a
+ * token and the server's log of its request: the tests share two cores, and with none allowed,
+ * 22 requests of FORK_JOIN once arrived within one second at 20 per second (bound 21). The job is
+ * long enough (63 requests at 40 per second, over 1.5 s) that a model sending at twice the rate
+ * puts nearly all of them in one window, far above the bound (45 to 47).
  */
 class ModelsKeepToTheRateTest {
 
     private static final FixtureSites SITES = new FixtureSites();
-    private static final double RATE = 20;
+    private static final double RATE = 40;
     private static final Duration WINDOW = Duration.ofSeconds(1);
+    /** The delivery jitter allowed for: four token intervals at this rate. */
+    private static final Duration JITTER = Duration.ofMillis(100);
 
     @AfterAll
     static void stopSites() {
@@ -36,7 +41,7 @@ class ModelsKeepToTheRateTest {
     @EnumSource(Model.class)
     void noModelSendsMoreThanItsRateInAnyWindow(Model model) throws Exception {
         assumeTrue(model.available(), () -> model + " skipped: " + model.unavailableReason());
-        FixtureSite site = SITES.get(new CatalogSpec(37, 30, 10, 1), "fixed:1");
+        FixtureSite site = SITES.get(new CatalogSpec(37, 60, 20, 1), "fixed:1");
         ScrapeSettings settings = ScrapeSettings.http(8).toBuilder().processes(2).members(2).rate(RATE).build();
         try (ConcurrencyModel scraper = model.create(settings)) {
             site.resetCounters();
@@ -44,9 +49,9 @@ class ModelsKeepToTheRateTest {
 
             assertTrue(result.complete(), () -> "failures: " + result.failures());
             ModelsMatchGroundTruthTest.assertMatches(site.catalog().expected(), result.products(), site);
-            assertEquals(site.catalog().categoryPageCount() + 30, site.requestsServed());
+            assertEquals(site.catalog().categoryPageCount() + 60, site.requestsServed());
             int buckets = 1 + model.processes(settings);
-            double bound = RATE * WINDOW.toNanos() / 1e9 + buckets * TokenBucket.BURST;
+            double bound = RATE * (WINDOW.toNanos() + JITTER.toNanos()) / 1e9 + buckets * TokenBucket.BURST;
             int most = site.maxRequestsWithin(WINDOW);
             assertTrue(most <= bound, () -> model + " sent " + most + " requests within " + WINDOW.toMillis()
                     + " ms at " + RATE + "/s over " + buckets + " token buckets: more than " + bound);
