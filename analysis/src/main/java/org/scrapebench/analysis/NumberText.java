@@ -69,10 +69,15 @@ public final class NumberText {
 
     /** "0.41 [0.39, 0.43]". */
     public static String ratioWithInterval(double ratio, double low, double high) {
+        return ratioWithInterval(ratio, "", low, high);
+    }
+
+    /** "0.41x [0.39, 0.43]" for the unit "x". */
+    public static String ratioWithInterval(double ratio, String unit, double low, double high) {
         int d = ratioDecimals(ratio, low, high);
         String interval = Double.isFinite(low) && Double.isFinite(high)
                 ? " [" + fixed(low, d) + ", " + fixed(high, d) + "]" : " [n/a]";
-        return fixed(ratio, d) + interval;
+        return fixed(ratio, d) + unit + interval;
     }
 
     /** "<0.001", "0.0496", "0.21" or "n/a". */

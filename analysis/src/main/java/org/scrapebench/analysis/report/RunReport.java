@@ -254,8 +254,7 @@ public final class RunReport {
             cells.add(r.params().getOrDefault("model", "-") + (r.threads() != 1 ? " (" + r.threads() + " threads)" : ""));
             varying.forEach(k -> cells.add(cell(r.params().getOrDefault(k, "-"))));
             cells.add(NumberText.scoreWithError(m.mean(), m.halfWidth()));
-            // on shared cores a few slow iterations pull the mean; the median is what to quote
-            cells.add(r.primary().hasRawData() ? NumberText.significant(new Median().evaluate(r.primary().pooledValues()), 4) : "n/a");
+            cells.add(median(r));
             cells.add(speedup(r, rows, notes));
             cells.add(Double.isNaN(bound.boundMs()) ? "n/a" : NumberText.significant(bound.boundMs(), 3));
             cells.add(bound.dominant());
@@ -286,6 +285,11 @@ public final class RunReport {
 
     /** "10.24 [9.97, 10.53]", "1 (baseline)" or why there is none. */
     String speedup(BenchmarkResult row, List<BenchmarkResult> rows, Set<String> notes) {
+        return speedup(row, rows, notes, "");
+    }
+
+    /** As {@link #speedup(BenchmarkResult, List, Set)}, with {@code unit} after the ratio ("10.24x [...]"). */
+    String speedup(BenchmarkResult row, List<BenchmarkResult> rows, Set<String> notes, String unit) {
         String model = row.params().get("model");
         if (model == null) {
             return "n/a";
@@ -333,7 +337,7 @@ public final class RunReport {
         double speedup = higherIsBetter ? ratio : 1 / ratio;
         double low = higherIsBetter ? ci[0] : 1 / ci[1];
         double high = higherIsBetter ? ci[1] : 1 / ci[0];
-        return NumberText.ratioWithInterval(speedup, low, high);
+        return NumberText.ratioWithInterval(speedup, unit, low, high);
     }
 
     /** "clean", or how many measured iterations of how many ran beside foreign load, and the worst of it. */
@@ -467,7 +471,12 @@ public final class RunReport {
         return groups;
     }
 
-    private MeanInterval mean(Metric metric) {
+    /** The median of all iterations, four digits: on shared cores a few slow iterations pull the mean. */
+    static String median(BenchmarkResult r) {
+        return r.primary().hasRawData() ? NumberText.significant(new Median().evaluate(r.primary().pooledValues()), 4) : "n/a";
+    }
+
+    MeanInterval mean(Metric metric) {
         MeanInterval m = MeanInterval.of(metric.forks(), settings.confidence());
         // without raw data, fall back to what JMH printed (its error is a 99.9% interval)
         return m.n() == 0 ? new MeanInterval(metric.score(), metric.scoreError(), 0) : m;

@@ -3,15 +3,16 @@ package org.scrapebench.analysis.report;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.DoubleSummaryStatistics;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
-import org.apache.commons.math3.stat.descriptive.rank.Median;
+import java.util.stream.DoubleStream;
 import org.scrapebench.analysis.BadInputException;
 import org.scrapebench.analysis.NumberText;
 import org.scrapebench.analysis.compare.Comparison;
@@ -21,7 +22,6 @@ import org.scrapebench.analysis.compare.NoiseFloor;
 import org.scrapebench.analysis.compare.Verdict;
 import org.scrapebench.analysis.jmh.BenchmarkResult;
 import org.scrapebench.analysis.record.Regime;
-import org.scrapebench.analysis.stats.MeanInterval;
 
 /**
  * The headline tables of an interleaved run, for the README: per model and main regime the
@@ -90,7 +90,7 @@ public final class Summary {
         try (PrintWriter out = new PrintWriter(text)) {
             timesTable(out, report, rows);
             out.println();
-            trustTable(out, rows, aa, jdks, older, newer);
+            trustTable(out, report, rows, aa, jdks, older, newer);
         }
         return text.toString().replace("\r\n", "\n");
     }
@@ -122,19 +122,12 @@ public final class Summary {
     }
 
     private String cell(RunReport report, BenchmarkResult row, List<BenchmarkResult> regimeRows) {
-        String median = row.primary().hasRawData()
-                ? NumberText.significant(new Median().evaluate(row.primary().pooledValues()), 4) : "n/a";
-        if (row.params().get("model").equals(report.baselineModel())) {
-            return median;
-        }
-        String speedup = report.speedup(row, regimeRows, new java.util.LinkedHashSet<>());
-        int space = speedup.indexOf(' ');
-        // "10.24 [9.97, 10.53]" reads "10.24x [9.97, 10.53]"
-        return median + ", " + (space > 0 && Character.isDigit(speedup.charAt(0))
-                ? speedup.substring(0, space) + "x" + speedup.substring(space) : speedup);
+        String median = RunReport.median(row);
+        return row.params().get("model").equals(report.baselineModel()) ? median
+                : median + ", " + report.speedup(row, regimeRows, new LinkedHashSet<>(), "x");
     }
 
-    private void trustTable(PrintWriter out, Map<Regime, List<BenchmarkResult>> rows, Comparison aa, Comparison jdks,
+    private void trustTable(PrintWriter out, RunReport report, Map<Regime, List<BenchmarkResult>> rows, Comparison aa, Comparison jdks,
                             RunDirectory older, RunDirectory newer) {
         out.println("How far to trust them, per regime: the A/A ratios (JDK " + run.jdkMajor() + " measured twice, "
                 + run.name() + " and " + again.name() + "), each row's interval of the mean, and JDK " + newer.jdkMajor() + " against JDK "
@@ -147,15 +140,9 @@ public final class Summary {
         List<String> jdkCells = new ArrayList<>();
         for (Map.Entry<Regime, List<BenchmarkResult>> entry : rows.entrySet()) {
             String className = entry.getKey().className();
-            List<ComparisonRow> aaRows = rowsOf(aa, className);
-            aaCells.add(range(aaRows, ComparisonRow::ratio, 2, ""));
-            List<Double> errors = entry.getValue().stream().map(r -> {
-                MeanInterval m = MeanInterval.of(r.primary().forks(), settings.confidence());
-                return m.n() == 0 ? r.primary().scoreError() / r.primary().score() : m.halfWidth() / m.mean();
-            }).toList();
-            errorCells.add(errors.isEmpty() ? "n/a" : NumberText.fixed(100 * errors.stream().mapToDouble(d -> d).min()
-                    .orElseThrow(), 1) + "-" + NumberText.fixed(100 * errors.stream().mapToDouble(d -> d).max()
-                    .orElseThrow(), 1) + "%");
+            aaCells.add(range(rowsOf(aa, className).stream().mapToDouble(ComparisonRow::ratio), 1, 2, ""));
+            errorCells.add(range(entry.getValue().stream().map(r -> report.mean(r.primary()))
+                    .mapToDouble(m -> m.halfWidth() / m.mean()), 100, 1, "%"));
             List<ComparisonRow> jdkRows = rowsOf(jdks, className);
             Map<Verdict, Long> verdicts = jdkRows.stream().collect(Collectors.groupingBy(ComparisonRow::verdict,
                     Collectors.counting()));
@@ -174,13 +161,10 @@ public final class Summary {
         return comparison.rows().stream().filter(r -> r.base().className().equals(className)).toList();
     }
 
-    private static String range(List<ComparisonRow> rows, ToDoubleFunction<ComparisonRow> value, int decimals,
-                                String suffix) {
-        if (rows.isEmpty()) {
-            return "n/a";
-        }
-        double low = rows.stream().mapToDouble(value).min().orElseThrow();
-        double high = rows.stream().mapToDouble(value).max().orElseThrow();
-        return NumberText.fixed(low, decimals) + "-" + NumberText.fixed(high, decimals) + suffix;
+    /** "lowest-highest" of the values times {@code scale}, or "n/a" for none. */
+    private static String range(DoubleStream values, double scale, int decimals, String suffix) {
+        DoubleSummaryStatistics stats = values.map(v -> v * scale).summaryStatistics();
+        return stats.getCount() == 0 ? "n/a"
+                : NumberText.fixed(stats.getMin(), decimals) + "-" + NumberText.fixed(stats.getMax(), decimals) + suffix;
     }
 }
