@@ -80,8 +80,9 @@ public final class ChildJvm {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(INHERITED);
         command.addAll(jvmFlags);
-        List<Path> jars = jarsOf(classPath);
-        Path archive = jars.isEmpty() ? null : archivePath(role, jars);
+        Path cds = cdsDir(classPath);
+        List<Path> jars = cds == null ? List.of() : jarsOf(classPath, cds);
+        Path archive = jars.isEmpty() ? null : archivePath(role, jars, cds);
         Path dumping = null;
         if (archive != null) {
             if (Files.isRegularFile(archive)) {
@@ -150,25 +151,30 @@ public final class ChildJvm {
         }
     }
 
-    /**
-     * The class path as jars: each jar as it is, each directory packed into a jar in {@code cds/}
-     * beside the first entry; entries that do not exist are left out. Empty if that cannot be done
-     * (no class path, or no room to write): the child then gets the class path as it is, without
-     * an archive.
-     */
-    static List<Path> jarsOf(String classPath) {
-        if (classPath == null || classPath.isBlank()) {
-            return List.of();
-        }
-        List<Path> entries = Stream.of(classPath.split(File.pathSeparator)).filter(e -> !e.isBlank())
+    /** The class path's existing entries, absolute. */
+    private static List<Path> entries(String classPath) {
+        return classPath == null ? List.of() : Stream.of(classPath.split(File.pathSeparator)).filter(e -> !e.isBlank())
                 .map(e -> Path.of(e).toAbsolutePath().normalize()).filter(Files::exists).toList();
-        if (entries.isEmpty()) {
-            return List.of();
-        }
-        Path cds = entries.get(0).resolveSibling("cds");
+    }
+
+    /**
+     * {@code cds/} beside the class path's first entry (the benchmarks jar's, or the test classes'
+     * {@code target/}), where packed directories and archives go; null without a class path.
+     */
+    static Path cdsDir(String classPath) {
+        List<Path> entries = entries(classPath);
+        return entries.isEmpty() ? null : entries.get(0).resolveSibling("cds");
+    }
+
+    /**
+     * The class path as jars: each jar as it is, each directory packed into a jar in {@code cds};
+     * entries that do not exist are left out. Empty if that cannot be done (no room to write): the
+     * child then gets the class path as it is, without an archive.
+     */
+    static List<Path> jarsOf(String classPath, Path cds) {
         List<Path> jars = new ArrayList<>();
         try {
-            for (Path entry : entries) {
+            for (Path entry : entries(classPath)) {
                 jars.add(Files.isDirectory(entry) ? PACKED.computeIfAbsent(entry, dir -> pack(dir, cds)) : entry);
             }
         } catch (UncheckedIOException e) {
@@ -183,8 +189,7 @@ public final class ChildJvm {
             List<Path> files = walk.filter(Files::isRegularFile).sorted().toList();
             MessageDigest content = MessageDigest.getInstance("SHA-256");
             for (Path file : files) {
-                content.update((dir.relativize(file) + "|" + Files.size(file) + "|"
-                        + Files.getLastModifiedTime(file).toMillis() + "\n").getBytes(StandardCharsets.UTF_8));
+                stamp(content, dir.relativize(file).toString(), file);
             }
             Path jar = cds.resolve(dir.getFileName() + "-" + HexFormat.of().formatHex(content.digest()).substring(0, 16)
                     + ".jar");
@@ -211,28 +216,30 @@ public final class ChildJvm {
     }
 
     /**
-     * {@code cds/<role>-<jdk>-<class path key>.jsa} beside the first jar, the key from the path,
+     * {@code <cds>/<role>-<jdk>-<class path key>.jsa}, the key from the path,
      * size and modification time of every jar, and of every jar their manifests add to the class
      * path (scrape.jar names benchmarks.jar there); null if a jar cannot be read.
      */
-    static Path archivePath(String role, List<Path> jars) {
+    static Path archivePath(String role, List<Path> jars, Path cds) {
         try {
             MessageDigest key = MessageDigest.getInstance("SHA-256");
             for (Path jar : withManifestClassPaths(jars)) {
-                key.update((jar + "|" + Files.size(jar) + "|" + Files.getLastModifiedTime(jar).toMillis() + "\n")
-                        .getBytes(StandardCharsets.UTF_8));
+                stamp(key, jar.toString(), jar);
             }
             String name = role + "-" + System.getProperty("java.vm.version").replaceAll("[^A-Za-z0-9.]", "_")
                     + "-" + HexFormat.of().formatHex(key.digest()).substring(0, 16);
-            Path first = jars.get(0);
-            Path cds = first.getParent().getFileName() != null && first.getParent().getFileName().toString().equals("cds")
-                    ? first.getParent() : first.resolveSibling("cds");
             return cds.resolve(name + ".jsa");
         } catch (IOException e) {
             return null;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Adds a file's name, size and modification time to a key: what tells one build of it from another. */
+    private static void stamp(MessageDigest key, String name, Path file) throws IOException {
+        key.update((name + "|" + Files.size(file) + "|" + Files.getLastModifiedTime(file).toMillis() + "\n")
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     /** {@code jars}, each followed by the jars its manifest's {@code Class-Path} names, that exist. */

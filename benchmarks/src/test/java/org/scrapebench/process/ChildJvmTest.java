@@ -26,9 +26,9 @@ class ChildJvmTest {
     @Test
     void theFirstLaunchWritesTheArchiveTheOthersWaitThenMapIt() throws Exception {
         Path jar = Files.writeString(dir.resolve("benchmarks.jar"), "not really a jar");
-        Path archive = ChildJvm.archivePath("worker", List.of(jar));
+        Path archive = ChildJvm.archivePath("worker", List.of(jar), ChildJvm.cdsDir(jar.toString()));
         assertEquals(dir.resolve("cds"), archive.getParent());
-        assertNotEquals(archive, ChildJvm.archivePath("fixture-server", List.of(jar)));
+        assertNotEquals(archive, ChildJvm.archivePath("fixture-server", List.of(jar), ChildJvm.cdsDir(jar.toString())));
 
         ChildJvm writer = ChildJvm.of("worker", List.of(), "Main", List.of(), jar.toString());
         Path dumping = archive.resolveSibling(archive.getFileName() + ".tmp");
@@ -59,17 +59,17 @@ class ChildJvmTest {
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(scrape), manifest)) {
             // a manifest and nothing else, as the build writes it
         }
-        Path before = ChildJvm.archivePath("member", List.of(scrape));
-        assertEquals(before, ChildJvm.archivePath("member", List.of(scrape)));
+        Path before = ChildJvm.archivePath("member", List.of(scrape), ChildJvm.cdsDir(scrape.toString()));
+        assertEquals(before, ChildJvm.archivePath("member", List.of(scrape), ChildJvm.cdsDir(scrape.toString())));
         // a rebuilt benchmarks.jar behind an unchanged scrape.jar needs an archive of its own
         Files.writeString(benchmarks, "classes, version 2, longer");
-        assertNotEquals(before, ChildJvm.archivePath("member", List.of(scrape)));
+        assertNotEquals(before, ChildJvm.archivePath("member", List.of(scrape), ChildJvm.cdsDir(scrape.toString())));
     }
 
     @Test
     void aLaunchGivesUpItsClaimWhenItsJvmFailsOrCannotStart() throws Exception {
         Path jar = Files.writeString(dir.resolve("benchmarks.jar"), "not really a jar");
-        Path archive = ChildJvm.archivePath("member", List.of(jar));
+        Path archive = ChildJvm.archivePath("member", List.of(jar), ChildJvm.cdsDir(jar.toString()));
         Path dumping = archive.resolveSibling(archive.getFileName() + ".tmp");
 
         Process failing = ChildJvm.of("member", List.of(), "Main", List.of(), jar.toString())
@@ -94,7 +94,7 @@ class ChildJvmTest {
     @Test
     void aWriterThatFailedPublishesNothing() throws Exception {
         Path jar = Files.writeString(dir.resolve("benchmarks.jar"), "not really a jar");
-        Path archive = ChildJvm.archivePath("fixture-server", List.of(jar));
+        Path archive = ChildJvm.archivePath("fixture-server", List.of(jar), ChildJvm.cdsDir(jar.toString()));
         ChildJvm writer = ChildJvm.of("fixture-server", List.of(), "Main", List.of(), jar.toString());
         Files.writeString(archive.resolveSibling(archive.getFileName() + ".tmp"), "half an archive");
         writer.exited(exitWith(1));
@@ -112,7 +112,7 @@ class ChildJvmTest {
         Path jar = Files.writeString(dir.resolve("lib.jar"), "not really a jar");
         String classPath = dir.resolve("target/classes") + File.pathSeparator + jar + File.pathSeparator + dir.resolve("gone");
 
-        List<Path> jars = ChildJvm.jarsOf(classPath);
+        List<Path> jars = ChildJvm.jarsOf(classPath, ChildJvm.cdsDir(classPath));
         assertEquals(2, jars.size(), "the entry that does not exist is left out");
         Path packed = jars.get(0);
         assertEquals(dir.resolve("target/cds"), packed.getParent());
