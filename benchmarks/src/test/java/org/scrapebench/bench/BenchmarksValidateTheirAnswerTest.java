@@ -76,7 +76,7 @@ class BenchmarksValidateTheirAnswerTest {
                     "concurrency", 4, "siteUrl", "", "serverWarmUpSeconds", 1, "gil", "off", "processes", 0);
             case "mixed" -> JmhParams.set(new MixedBenchmark(), "model", model, "products", 12,
                     "productsPerPage", 5, "latency", "lognormal:2:0.5:20", "pageKb", 8, "faults", "none",
-                    "computeRounds", 1, "concurrency", 2, "siteUrl", "", "serverWarmUpSeconds", 1, "gil", "off",
+                    "computeRounds", 1, "concurrency", 2, "siteUrl", "", "serverWarmUpSeconds", 0, "gil", "off",
                     "processes", 0);
             default -> JmhParams.set(new CpuBoundBenchmark(), "model", model, "products", 12,
                     "productsPerPage", 5, "pageKb", 8, "computeRounds", 3, "concurrency", 0, "gil", "off",

@@ -44,7 +44,7 @@ class ModelsMatchGroundTruthTest {
                 new CatalogSpec(7, 1, 10, 2),     // a single product
                 new CatalogSpec(7, 10, 10, 2),    // exactly one full page
                 new CatalogSpec(7, 47, 10, 4),    // several pages, the last one partial
-                new CatalogSpec(11, 200, 25, 1)); // a long chain: 200 products over 8 pages
+                new CatalogSpec(11, 60, 8, 1));   // a long chain: 60 products over 8 pages, the last one partial
         List<String> latencies = List.of("fixed:3", "lognormal:3:0.6:30");
         List<Arguments> cases = new ArrayList<>();
         for (Model model : Model.values()) {

@@ -44,7 +44,7 @@ class ModelsUnderFaultsTest {
     static final HttpPageSource.Settings HTTP = new HttpPageSource.Settings(Duration.ofMillis(500),
             Duration.ofMillis(500), new RetryPolicy(MAX_ATTEMPTS, Duration.ofMillis(5), Duration.ofMillis(50)),
             MAX_REDIRECTS);
-    static final Catalog CATALOG = Catalog.generate(new CatalogSpec(17, 20, 8, 1));
+    static final Catalog CATALOG = Catalog.generate(new CatalogSpec(17, 12, 8, 1));
 
     private static final Map<Model, ConcurrencyModel> MODELS = new EnumMap<>(Model.class);
     /** One site at a time: the cases run profile by profile. */
