@@ -183,7 +183,18 @@ public final class BenchRunner implements Callable<Integer> {
             slots.forEach(slot -> progress.plan(options(benchmark, slot, userOptions)));
         }
         System.out.println(progress.line());
-        TrialLog trialLog = new TrialLog(OutputFormatFactory.createFormatInstance(System.out, VerboseMode.NORMAL), progress);
+        try (HostCanary canary = HostCanary.start()) {
+            HostWatch host = new HostWatch(canary, duration -> Thread.sleep(duration.toMillis()), !quick, System.out::println);
+            TrialLog trialLog = new TrialLog(OutputFormatFactory.createFormatInstance(System.out, VerboseMode.NORMAL),
+                    progress, host);
+            return measureAndReport(classes, plan, userOptions, runs, trialLog, host, started, quiet, progress);
+        }
+    }
+
+    /** Runs the planned forks, writes each run's files and the reports; the exit code. */
+    private int measureAndReport(List<Class<?>> classes, Map<Class<?>, List<ForkSlot>> plan, CommandLineOptions userOptions,
+                                 List<Run> runs, TrialLog trialLog, HostWatch host, RunRecordWriter.Start started,
+                                 QuietCheck quiet, Progress progress) throws IOException {
         List<String> classesRun = new ArrayList<>();
         for (Class<?> benchmark : classes) {
             System.out.println("bench: running " + benchmark.getSimpleName());
@@ -221,7 +232,7 @@ public final class BenchRunner implements Callable<Integer> {
             List<Path> partners = runs.stream().map(Run::dir).filter(d -> !d.equals(run.dir())).toList();
             RunRecordWriter.describe(new RunRecordWriter.RunInfo(run.dir(), run.jvm(), started,
                     new RunRecordWriter.Options(quick, classesRun, jmhArgs, include, label),
-                    new RunRecordWriter.Outcome(finished, new RunRecordWriter.Checks(quiet, force),
+                    new RunRecordWriter.Outcome(finished, new RunRecordWriter.Checks(quiet, force, host.record()),
                             trialLog.trials(run.dir().getFileName().toString()), merged, partners)))
                     .write(run.dir().resolve(RunRecord.FILE));
             System.out.println("bench: wrote " + jsonFile + " and environment.json");

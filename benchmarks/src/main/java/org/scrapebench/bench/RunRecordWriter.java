@@ -54,7 +54,7 @@ final class RunRecordWriter {
     record Options(boolean quick, List<String> benchmarks, String jmhArgs, String include, String label) {}
 
     /** The quiet check before the run, and whether the user ran anyway on a busy machine. */
-    record Checks(QuietCheck quiet, boolean forced) {}
+    record Checks(QuietCheck quiet, boolean forced, RunRecord.HostCanary hostCanary) {}
 
     /** What the run did: when it ended, the checks, its trials and results, the runs interleaved with it. */
     record Outcome(Instant finished, Checks checks, List<TrialLog.Trial> trials, List<RunResult> results,
@@ -103,7 +103,7 @@ final class RunRecordWriter {
                 new RunRecord.Options(options.benchmarks(), jmhArgs, blankToNull(options.include())),
                 new RunRecord.Git(info.start().commit(), info.start().dirty()), info.jvm().jdk(), machine, fixture,
                 quiet, new RunRecord.ContaminationLimits(TrialLog.FOREIGN_CORES_LIMIT, TrialLog.STEAL_LIMIT),
-                models, leftOut, rows, trials);
+                outcome.checks().hostCanary(), models, leftOut, rows, trials);
     }
 
     /**

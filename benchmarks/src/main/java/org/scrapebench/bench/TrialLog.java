@@ -20,7 +20,8 @@ import org.scrapebench.analysis.record.RunRecord;
  * JMH's console output, passed through, plus a record of every trial: when it ran, on which JVM,
  * and what the rest of the machine did during each of its measured iterations ({@link MachineLoad}).
  * A trial in which some measured iteration ran beside foreign load or stolen CPU is contaminated;
- * the report marks its row.
+ * the report marks its row. Before every fork the host canary is read ({@link HostWatch}, which
+ * waits out a slow host), and the trial keeps its slowest reading.
  */
 final class TrialLog implements OutputFormat {
 
@@ -34,6 +35,7 @@ final class TrialLog implements OutputFormat {
 
     private final OutputFormat console;
     private final Progress progress;
+    private final HostWatch host;
     private final boolean sampling;
     private final List<Trial> trials = new ArrayList<>();
 
@@ -44,11 +46,17 @@ final class TrialLog implements OutputFormat {
     /** The benchmark class whose fork is running, or null between forks. */
     private String forkRunning;
     private String benchmarkClass;
+    /** The slowest canary reading before a fork of the running trial, or null. */
+    private Double trialCanaryMillis;
 
-    /** @param progress told of every fork's end; its line is printed between forks */
-    TrialLog(OutputFormat console, Progress progress) {
+    /**
+     * @param progress told of every fork's end; its line is printed between forks
+     * @param host     read before every fork
+     */
+    TrialLog(OutputFormat console, Progress progress, HostWatch host) {
         this.console = console;
         this.progress = progress;
+        this.host = host;
         this.sampling = MachineLoad.available();
     }
 
@@ -66,6 +74,7 @@ final class TrialLog implements OutputFormat {
         trialStart = Instant.now();
         benchmarkClass = Progress.simpleClassName(params.getBenchmark());
         measured.clear();
+        trialCanaryMillis = null;
         console.startBenchmark(params);
     }
 
@@ -107,7 +116,7 @@ final class TrialLog implements OutputFormat {
             trials.add(new Trial(run, new RunRecord.Trial(params.getBenchmark(), values, trialStart.toString(),
                     Instant.now().toString(), measured.size(), contaminated,
                     measured.isEmpty() ? null : round(sum / measured.size()), measured.isEmpty() ? null : round(max),
-                    measured.isEmpty() ? null : round(steal), contaminated > 0)));
+                    measured.isEmpty() ? null : round(steal), contaminated > 0, trialCanaryMillis)));
         }
         console.endBenchmark(result);
         forkEnded();
@@ -118,6 +127,17 @@ final class TrialLog implements OutputFormat {
         if (forkRunning != null) {
             console.println(progress.forkDone(forkRunning));
             forkRunning = null;
+        }
+    }
+
+    /** Called between forks: JMH starts the next one only when this returns. */
+    private void readHost() {
+        try {
+            double millis = round(host.beforeFork().millis());
+            trialCanaryMillis = trialCanaryMillis == null ? millis : Math.max(trialCanaryMillis, millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the host canary");
         }
     }
 
@@ -145,6 +165,7 @@ final class TrialLog implements OutputFormat {
     public void println(String s) {
         if (s.startsWith("# Fork: ")) {
             forkEnded();
+            readHost();
             forkRunning = benchmarkClass;
         }
         console.println(s);

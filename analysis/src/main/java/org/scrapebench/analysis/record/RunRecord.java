@@ -3,8 +3,10 @@ package org.scrapebench.analysis.record;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,12 +27,18 @@ import org.scrapebench.analysis.BadInputException;
  * @param schemaVersion {@link #SCHEMA_VERSION}; a file of another version is refused
  */
 @JsonPropertyOrder({"schemaVersion", "run", "options", "git", "jdk", "machine", "fixture", "quietCheck",
-        "contaminationLimits", "models", "modelsLeftOut", "rows", "trials"})
+        "contaminationLimits", "hostCanary", "models", "modelsLeftOut", "rows", "trials"})
 public record RunRecord(int schemaVersion, Run run, Options options, Git git, Jdk jdk, Machine machine,
                         Fixture fixture, QuietCheck quietCheck, ContaminationLimits contaminationLimits,
-                        List<ModelInfo> models, List<LeftOut> modelsLeftOut, List<Row> rows, List<Trial> trials) {
+                        HostCanary hostCanary, List<ModelInfo> models, List<LeftOut> modelsLeftOut, List<Row> rows,
+                        List<Trial> trials) {
 
-    public static final int SCHEMA_VERSION = 3;
+    public static final int SCHEMA_VERSION = 4;
+    /**
+     * The version before the host canary: read as a run without one ({@code hostCanary} and every
+     * trial's reading null), which is what such a run was.
+     */
+    private static final int BEFORE_THE_CANARY = 3;
     public static final String FILE = "environment.json";
 
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -78,6 +86,25 @@ public record RunRecord(int schemaVersion, Run run, Options options, Git git, Jd
     /** Above these a measured iteration counts as contaminated. */
     public record ContaminationLimits(double foreignCores, double stealShare) {}
 
+    /**
+     * The host canary, read before every fork: a fixed piece of work in a JVM of its own whose time
+     * tracks the host's speed. A trial whose reading exceeds {@code bestMillis} by more than
+     * {@code slowAbove} ran while the host was slow.
+     *
+     * @param work          what the canary times
+     * @param bestMillis    the run's fastest reading, or null if none was taken
+     * @param readings      readings taken, waits included
+     * @param waits         times a fork waited for the host to recover
+     * @param waitedSeconds the time spent waiting
+     */
+    public record HostCanary(String work, Double bestMillis, double slowAbove, int readings, int waits,
+                             double waitedSeconds) {
+        /** Whether a reading is slower than the run's best by more than the tolerance. */
+        public boolean slow(Double millis) {
+            return millis != null && bestMillis != null && millis > bestMillis * (1 + slowAbove);
+        }
+    }
+
     /** A model, in report order. */
     public record ModelInfo(String name, String summary, int minimumJdk, boolean limitsInFlight, String cpu) {}
 
@@ -101,10 +128,13 @@ public record RunRecord(int schemaVersion, Run run, Options options, Git git, Jd
     /**
      * One trial (one fork of one row): when it ran and what the rest of the machine did during its
      * measured iterations; a trial with an iteration above the limits is contaminated.
+     *
+     * @param hostCanaryMillis the slowest host canary reading before the trial's forks, or null
      */
     public record Trial(String benchmark, Map<String, String> params, String start, String end,
                         int measuredIterations, int contaminatedIterations, Double meanForeignCores,
-                        Double maxForeignCores, Double maxStealShare, boolean contaminated) {
+                        Double maxForeignCores, Double maxStealShare, boolean contaminated,
+                        Double hostCanaryMillis) {
         public Trial {
             params = sorted(params);
         }
@@ -148,12 +178,18 @@ public record RunRecord(int schemaVersion, Run run, Options options, Git git, Jd
         }
         RunRecord record;
         try {
-            int version = JSON.readTree(text).path("schemaVersion").asInt(0);
-            if (version != SCHEMA_VERSION) {
+            JsonNode tree = JSON.readTree(text);
+            int version = tree.path("schemaVersion").asInt(0);
+            if (version == BEFORE_THE_CANARY && tree instanceof ObjectNode object) {
+                object.put("schemaVersion", SCHEMA_VERSION);
+                object.putNull("hostCanary");
+                object.path("trials").forEach(trial -> ((ObjectNode) trial).putNull("hostCanaryMillis"));
+            } else if (version != SCHEMA_VERSION) {
                 throw new BadInputException(file + ": schema version " + version + ", this analysis reads "
-                        + SCHEMA_VERSION + " (re-run the suite, or use the analysis of the commit that wrote it)");
+                        + BEFORE_THE_CANARY + " and " + SCHEMA_VERSION
+                        + " (re-run the suite, or use the analysis of the commit that wrote it)");
             }
-            record = JSON.readValue(text, RunRecord.class);
+            record = JSON.treeToValue(tree, RunRecord.class);
         } catch (JsonProcessingException e) {
             String message = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
             throw new BadInputException(file + ": not a run record: " + message + " at " + path(e));

@@ -239,6 +239,11 @@ public final class RunReport {
         if (anyTrials) {
             header.add("foreign load");
         }
+        Optional<RunRecord.HostCanary> canary = run.record().map(RunRecord::hostCanary)
+                .filter(c -> c.bestMillis() != null);
+        if (canary.isPresent()) {
+            header.add("host (canary)");
+        }
         out.println("| " + String.join(" | ", header) + " |");
         out.println("|" + header.stream().map(h -> h.startsWith("score") || h.equals("median") || h.startsWith("speedup")
                 || h.startsWith("bound") || h.startsWith("efficiency") ? "---:" : "---").collect(Collectors.joining("|")) + "|");
@@ -274,6 +279,7 @@ public final class RunReport {
             if (anyTrials) {
                 cells.add(foreignLoad(trials(r)));
             }
+            canary.ifPresent(c -> cells.add(host(trials(r), c)));
             out.println("| " + String.join(" | ", cells) + " |");
         }
         if (!notes.isEmpty()) {
@@ -358,6 +364,23 @@ public final class RunReport {
                 .mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
         return "**contaminated: " + contaminated + " of " + measured + " iterations** (up to "
                 + NumberText.fixed(100 * worst, 0) + "% of a core)";
+    }
+
+    /**
+     * "steady (+2%)", or how many of the row's trials started while the host canary read slower than
+     * the run's best by more than its tolerance: their forks are in the score, so the row says so.
+     */
+    static String host(List<RunRecord.Trial> trials, RunRecord.HostCanary canary) {
+        List<Double> readings = trials.stream().map(RunRecord.Trial::hostCanaryMillis)
+                .filter(java.util.Objects::nonNull).toList();
+        if (readings.isEmpty()) {
+            return "n/a";
+        }
+        double worst = readings.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        String over = "+" + NumberText.fixed(100 * (worst / canary.bestMillis() - 1), 0) + "%";
+        long slow = readings.stream().filter(canary::slow).count();
+        return slow == 0 ? "steady (" + over + ")"
+                : "**slow host: " + slow + " of " + readings.size() + " trials, up to " + over + "**";
     }
 
     private static String server(Bound bound) {

@@ -1,0 +1,108 @@
+package org.scrapebench.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * The host canary's JVM: a fixed piece of reference work whose time tracks how fast the host runs
+ * today, measured between forks and never inside a measured iteration. It prints
+ * {@code READY} once warm, then answers each {@code measure} line on stdin with one line,
+ * {@code <compute ms> <memory ms>}: the median of a few repetitions of SHA-256 over a 64 KB buffer
+ * (pure compute) and of a dependent random walk over a 64 MB array (memory latency, what the
+ * parse feels most of a host's slow hours). It exits when stdin ends.
+ *
+ * <p>Why a JVM of its own that lives for the whole run: the runner's own JVM shares its heap and
+ * threads with JMH's bookkeeping (a canary read there drifted with the run's progress, not the
+ * host's), and one warm JVM, with its array placed once, reads the same work the same way every
+ * time, so that what changes between readings is the host.
+ */
+public final class HostCanaryMain {
+
+    static final String MEASURE = "measure";
+    private static final int BUFFER_BYTES = 64 * 1024;
+    private static final int DIGESTS = 400;
+    private static final int WALK_INTS = 16 * 1024 * 1024; // 64 MB: far beyond any cache
+    private static final int WALK_STEPS = 1_000_000;
+    private static final int REPETITIONS = 3;
+    private static final int WARM_UP_READINGS = 3;
+
+    private final byte[] buffer = new byte[BUFFER_BYTES];
+    private final int[] next = new int[WALK_INTS];
+    private final MessageDigest sha;
+    /** Keeps the JIT from dropping the work. */
+    private long sink;
+
+    private HostCanaryMain() throws NoSuchAlgorithmException {
+        SplittableRandom random = new SplittableRandom(42);
+        for (int i = 0; i < buffer.length; i++) {
+            buffer[i] = (byte) random.nextInt();
+        }
+        // one cycle through every slot (Sattolo's shuffle), so that each step depends on the last
+        for (int i = 0; i < next.length; i++) {
+            next[i] = i;
+        }
+        for (int i = next.length - 1; i > 0; i--) {
+            int j = random.nextInt(i);
+            int t = next[i];
+            next[i] = next[j];
+            next[j] = t;
+        }
+        sha = MessageDigest.getInstance("SHA-256");
+    }
+
+    public static void main(String[] args) throws Exception {
+        HostCanaryMain canary = new HostCanaryMain();
+        for (int i = 0; i < WARM_UP_READINGS; i++) {
+            canary.reading();
+        }
+        System.out.println("READY");
+        System.out.flush();
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        String line;
+        while ((line = in.readLine()) != null) {
+            if (line.equals(MEASURE)) {
+                double[] reading = canary.reading();
+                System.out.println(String.format(Locale.ROOT, "%.3f %.3f", reading[0], reading[1]));
+                System.out.flush();
+            }
+        }
+        if (canary.sink == 42) {
+            System.err.print("");
+        }
+    }
+
+    /** {compute ms, memory ms}, each the median of {@link #REPETITIONS}. */
+    private double[] reading() throws IOException {
+        double[] compute = new double[REPETITIONS];
+        double[] memory = new double[REPETITIONS];
+        for (int r = 0; r < REPETITIONS; r++) {
+            long start = System.nanoTime();
+            for (int i = 0; i < DIGESTS; i++) {
+                sha.update(buffer);
+                sink += sha.digest()[0];
+            }
+            long middle = System.nanoTime();
+            int at = (int) (sink & (WALK_INTS - 1));
+            for (int i = 0; i < WALK_STEPS; i++) {
+                at = next[at];
+            }
+            sink += at;
+            compute[r] = (middle - start) / 1e6;
+            memory[r] = (System.nanoTime() - middle) / 1e6;
+        }
+        return new double[] {median(compute), median(memory)};
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}
