@@ -38,7 +38,12 @@ interface HostCanary extends AutoCloseable {
 
     /** The canary JVM, started and warm. */
     static HostCanary start() {
-        return new Child();
+        return start(HostCanaryMain.WARM_UP_READINGS);
+    }
+
+    /** The canary JVM after {@code warmUpReadings} readings it keeps to itself (a test needs none). */
+    static HostCanary start(int warmUpReadings) {
+        return new Child(warmUpReadings);
     }
 
     /** The real one: {@link HostCanaryMain} under the suite's child-process supervisor. */
@@ -49,9 +54,9 @@ interface HostCanary extends AutoCloseable {
         private final BlockingQueue<String> answers = new LinkedBlockingQueue<>();
         private ChildProcess child;
 
-        private Child() {
+        private Child(int warmUpReadings) {
             ChildJvm launch = ChildJvm.of("host-canary", List.of("-Xms128m", "-Xmx128m"),
-                    HostCanaryMain.class.getName(), List.of());
+                    HostCanaryMain.class.getName(), List.of(Integer.toString(warmUpReadings)));
             ChildProcess.start("host canary process", launch, "host-canary-out", started -> {
                 child = started;
                 return this;

@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
 /**
  * The host canary's JVM: a fixed piece of reference work whose time tracks how fast the host runs
  * today, measured between forks and never inside a measured iteration. It prints
- * {@code READY} once warm, then answers each {@code measure} line on stdin with one line,
+ * {@code READY} once warm (after the readings its one argument names, 3 by default), then answers each {@code measure} line on stdin with one line,
  * {@code <compute ms> <memory ms>}: the median of a few repetitions of SHA-256 over a 64 KB buffer
  * (pure compute) and of a dependent random walk over a 64 MB array (memory latency, what the
  * parse feels most of a host's slow hours). It exits when stdin ends.
@@ -31,7 +31,8 @@ public final class HostCanaryMain {
     private static final int WALK_INTS = 16 * 1024 * 1024; // 64 MB: far beyond any cache
     private static final int WALK_STEPS = 1_000_000;
     private static final int REPETITIONS = 3;
-    private static final int WARM_UP_READINGS = 3;
+    /** Readings taken before READY, so that the JIT has settled before the first one counts. */
+    static final int WARM_UP_READINGS = 3;
 
     private final byte[] buffer = new byte[BUFFER_BYTES];
     private final int[] next = new int[WALK_INTS];
@@ -58,8 +59,9 @@ public final class HostCanaryMain {
     }
 
     public static void main(String[] args) throws Exception {
+        int warmUpReadings = args.length > 0 ? Integer.parseInt(args[0]) : WARM_UP_READINGS;
         HostCanaryMain canary = new HostCanaryMain();
-        for (int i = 0; i < WARM_UP_READINGS; i++) {
+        for (int i = 0; i < warmUpReadings; i++) {
             canary.reading();
         }
         System.out.println("READY");

@@ -31,8 +31,9 @@ class WorkerProcessesLifecycleTest {
         SITES.close();
     }
 
+    /** A success, then a failure, then close: no worker is left (the tests below close after a success). */
     @Test
-    void closingStopsEveryWorkerAfterASuccessfulScrape() throws Exception {
+    void closingStopsEveryWorkerAfterAFailedScrape() throws Exception {
         FixtureSite site = SITES.get(new CatalogSpec(3, 12, 5, 1), "none");
         List<Long> pids;
         try (WorkerProcessesModel model = (WorkerProcessesModel) Model.WORKER_PROCESSES.create(ScrapeSettings.http(3).toBuilder().processes(3).build())) {
@@ -42,21 +43,11 @@ class WorkerProcessesLifecycleTest {
             ScrapeResult result = model.scrape(site.categoryUrl());
             assertTrue(result.complete(), () -> "failures: " + result.failures());
             assertEquals(12, result.products().size());
-        }
-        assertAllGone(pids);
-    }
-
-    @Test
-    void closingStopsEveryWorkerAfterAFailedScrape() throws Exception {
-        List<Long> pids;
-        try (WorkerProcessesModel model = (WorkerProcessesModel) Model.WORKER_PROCESSES.create(ScrapeSettings.http(2).toBuilder().processes(2).build())) {
-            pids = model.workerPids();
-            FixtureSite site = SITES.get(new CatalogSpec(3, 4, 5, 1), "none");
             // a category that does not exist: the scrape fails, and says so
-            ScrapeResult result = model.scrape(site.url("/no/such/category"));
-            assertFalse(result.complete());
-            assertEquals(1, result.failures().size());
-            assertTrue(result.failures().get(0).reason().contains("404"), result.failures().get(0).reason());
+            ScrapeResult failed = model.scrape(site.url("/no/such/category"));
+            assertFalse(failed.complete());
+            assertEquals(1, failed.failures().size());
+            assertTrue(failed.failures().get(0).reason().contains("404"), failed.failures().get(0).reason());
         }
         assertAllGone(pids);
     }
