@@ -399,6 +399,8 @@ public final class BenchRunner implements Callable<Integer> {
                 builder.param("serverWarmUpSeconds", "0").param("concurrency", "4").param("products", "20");
                 if (benchmark == FaultBenchmark.class) {
                     builder.param("faults", "transient:10");
+                } else if (RegimeMapBenchmark.class.isAssignableFrom(benchmark)) {
+                    builder.param("computeRounds", RegimeMapBenchmark.QUICK_LEVELS);
                 } else if (benchmark == ProcessSweepBenchmark.class) {
                     builder.param("processes", "1", "2"); // the n = 4 above caps the workers at 4
                 }
