@@ -84,6 +84,40 @@ class BenchmarksValidateTheirAnswerTest {
         };
     }
 
+    /**
+     * The regime map's classes, with the models each declares that differ most (one thread, and
+     * processes that compute in JVMs of their own): the compute rounds reach every model, and the
+     * digest of the answer checks that each product got all of them.
+     */
+    static Stream<Arguments> mapRows() {
+        return Stream.of(Arguments.of(new RegimeMapBenchmark(), Model.EVENT_LOOP, "off"),
+                Arguments.of(new RegimeMapBenchmark(), Model.WORKER_PROCESSES, "off"),
+                Arguments.of(new GilRegimeMapBenchmark(), Model.FIXED_THREAD_POOL, "on"),
+                Arguments.of(new GilRegimeMapBenchmark(), Model.WORKER_PROCESSES, "on"));
+    }
+
+    @ParameterizedTest(name = "{1} gil={2}")
+    @MethodSource("mapRows")
+    void theRegimeMapScrapesTheWholeCatalogWithItsComputeRounds(RegimeMapBenchmark map, Model model, String gil)
+            throws Exception {
+        ScrapeBenchmark benchmark = JmhParams.set(map, "model", model, "products", 12, "productsPerPage", 5,
+                "latency", "fixed:1", "pageKb", 4, "faults", "none", "computeRounds", 30, "concurrency", 4,
+                "siteUrl", "", "serverWarmUpSeconds", 0, "gil", gil, "processes", 0, "childJvmWarmUpSeconds", 0);
+        assertEquals(30, RowParams.of(benchmark).settings().computeRounds());
+        assertEquals("on".equals(gil), RowParams.of(benchmark).settings().gil());
+        ScrapeCounters counters = new ScrapeCounters();
+        counters.reset();
+        benchmark.openTrialOnce();
+        try {
+            ScrapeResult result = benchmark.scrape(counters);
+            assertEquals(12, result.products().size());
+            assertTrue(result.complete());
+            assertEquals(15, counters.requests);
+        } finally {
+            benchmark.closeTrial();
+        }
+    }
+
     /** The trial's extra warm-up scrapes (each validated) for a model with JVMs of its own, and only for one. */
     @ParameterizedTest
     @EnumSource(value = Model.class, names = {"SERIAL", "FIXED_THREAD_POOL", "WORKER_PROCESSES"})
