@@ -13,7 +13,7 @@ import org.scrapebench.analysis.NumberText;
  * bar along the axis. Where the lines cross is where the fastest model changes.
  */
 public final class RegimeMapChart {
-    static final double WIDTH = 820;
+    static final double WIDTH = 960;
     static final double LEFT = 80;
     static final double PLOT_RIGHT = 560;
     static final double TOP = 44;
@@ -51,7 +51,7 @@ public final class RegimeMapChart {
         String summary = "Mean " + unit + " per job against " + xTitle + " on log-log axes, one line per model with its "
                 + confidence + " interval as a band; the bound (dashed grey) is the least time the calibrated costs "
                 + "allow; a vertical mark is a crossover, its bar the " + confidence + " interval. Lower is better.";
-        double height = bottom + 60 + 16 * marks.size();
+        double height = bottom + 66 + 16 * marks.size();
         SvgWriter svg = ChartFrame.begin(name, WIDTH, Math.max(height, TOP + 30 + 20 * (series.size() + bounds.size() + 3)),
                 title, summary, numbers);
         ChartFrame.yAxis(svg, y, LEFT, PLOT_RIGHT, unit + " (log)");
@@ -102,7 +102,8 @@ public final class RegimeMapChart {
     /** A dashed vertical line at the crossover, and under the plot its interval as a bar. */
     private static void drawMark(SvgWriter svg, Mark m, Scale x, double bottom, int index) {
         double at = x.map(m.at());
-        double barY = bottom + 40 + 16 * index;
+        // under the axis title, one row per crossover
+        double barY = bottom + 52 + 16 * index;
         String title = m.label() + ": crossover at " + NumberText.significant(m.at(), 3) + " ["
                 + NumberText.significant(m.low(), 3) + ", " + NumberText.significant(m.high(), 3) + "]";
         svg.open("g", "class", "crossover", "data-at", SvgWriter.exact(m.at()), "data-low", SvgWriter.exact(m.low()),

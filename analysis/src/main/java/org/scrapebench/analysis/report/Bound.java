@@ -22,8 +22,9 @@ import org.scrapebench.analysis.record.RunRecord;
  *             once (1 for a one-thread model or with the GIL on), capacity(k) = the measured k x T1 / Tk
  *             of independent serial jobs on k cores; one-thread CPU time = the calibrated serial
  *             CPU-bound job where the row is that job (its low end, or the fastest one-thread
- *             iteration of that job anywhere in the run if faster), else N x parsePerProduct (plus computeRounds x computePerRound where only a round is calibrated); over HTTP, for a
- *             model with requests in flight, plus requests / the server's calibrated ceiling
+ *             iteration of that job anywhere in the run if faster), else N x parsePerProduct
+ *             (plus computeRounds x computePerRound where only a round is calibrated); over HTTP,
+ *             for a model with requests in flight, plus requests / the server's calibrated ceiling
  * T_bound   = max(T_latency, T_cpu) for a model that overlaps waiting and computing;
  *             T_latency + T_cpu for one that makes one request at a time (its one thread waits,
  *             then parses; the server's work for it overlaps the waiting, so no request term)
