@@ -138,6 +138,34 @@ class RegimeMapReportTest {
     }
 
     @Test
+    void theReadmeSummaryCitesTheMapWhenTheRunHoldsItAndOnlyThen() throws IOException {
+        RunDirectory map = run(true);
+        List<BenchmarkResult> withIo = new ArrayList<>(map.results().results());
+        withIo.add(row("IoBoundBenchmark.scrape", "ms/op", 220, job("FIXED_THREAD_POOL", "off", 0)));
+        RunDirectory run = new RunDirectory(map.dir(), new ResultFile(map.dir().resolve("jmh-result.json"), "a", "1",
+                withIo), map.record());
+        RunDirectory again = new RunDirectory(dir.resolve("again"), new ResultFile(dir.resolve("again/x.json"), "b", "2",
+                withIo), map.record());
+        RunDirectory older = new RunDirectory(dir.resolve("older"), new ResultFile(dir.resolve("older/x.json"), "c", "3",
+                withIo.stream().map(r -> new BenchmarkResult(r.jmhVersion(), r.benchmark(), r.mode(), r.threads(),
+                        r.forks(), r.jvmArgs(), "17.0.9", r.vmName(), r.vmVersion(), r.warmupIterations(),
+                        r.warmupTime(), r.measurementIterations(), r.measurementTime(), r.params(), r.primary(),
+                        r.secondary())).toList()), Optional.empty());
+        String summary = new Summary(run, again, older, ComparisonSettings.DEFAULTS).markdown();
+        assertTrue(summary.contains("The regime map on JDK 25"), summary);
+        assertTrue(summary.contains("| EVENT_LOOP vs FIXED_THREAD_POOL | EVENT_LOOP faster below"), summary);
+        assertTrue(summary.contains("| 10 ms to 30 ms | FIXED_THREAD_POOL |"), summary);
+
+        List<BenchmarkResult> ioOnly = List.of(withIo.get(withIo.size() - 1));
+        String without = new Summary(new RunDirectory(run.dir(), new ResultFile(run.dir(), "a", "1", ioOnly), run.record()),
+                new RunDirectory(again.dir(), new ResultFile(again.dir(), "b", "2", ioOnly), again.record()),
+                new RunDirectory(older.dir(), new ResultFile(older.dir(), "c", "3", List.of(older.results().results()
+                        .get(older.results().results().size() - 1))), Optional.empty()),
+                ComparisonSettings.DEFAULTS).markdown();
+        assertFalse(without.contains("regime map"), without);
+    }
+
+    @Test
     void aRunWithoutTheMapHasNoSection() throws IOException {
         RunDirectory run = new RunDirectory(dir, new ResultFile(dir.resolve("x.json"), "x", "0", List.of(
                 row("IoBoundBenchmark.scrape", "ms/op", 220, job("FIXED_THREAD_POOL", "off", 0)))), Optional.empty());
