@@ -38,6 +38,7 @@ import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.scrapebench.analysis.AnalysisCli;
+import org.scrapebench.analysis.record.Regime;
 import org.scrapebench.analysis.record.RunRecord;
 import org.scrapebench.models.Model;
 import picocli.CommandLine;
@@ -55,21 +56,12 @@ import picocli.CommandLine.Option;
         description = "Runs the scrapebench JMH suite and writes results/<date>-jdk<major>[-<label>]/.")
 public final class BenchRunner implements Callable<Integer> {
 
-    /** The suite, in the order it runs: calibration first, so a broken machine shows early. */
-    static final List<Class<?>> SUITE = List.of(
-            CalibrationBenchmark.class,
-            IoBoundBenchmark.class,
-            CpuBoundBenchmark.class,
-            MixedBenchmark.class,
-            GilCpuBoundBenchmark.class,
-            GilIoBoundBenchmark.class,
-            ConcurrencySweepBenchmark.class,
-            ProcessSweepBenchmark.class,
-            SizeSweepBenchmark.class,
-            FaultBenchmark.class);
+    /** The suite, in the order it runs: the regimes' one list, {@link Regime}, calibration first. */
+    static final List<Class<?>> SUITE = Arrays.stream(Regime.values()).map(BenchRunner::benchmarkClass).toList();
 
     /** The regimes a quick run still covers with every model; the other classes run one model each. */
-    static final List<Class<?>> MAIN_REGIMES = List.of(IoBoundBenchmark.class, CpuBoundBenchmark.class, MixedBenchmark.class);
+    static final List<Class<?>> MAIN_REGIMES = Arrays.stream(Regime.values()).filter(Regime::main)
+            .map(BenchRunner::benchmarkClass).toList();
 
     @Option(names = "--results-dir", defaultValue = "results", description = "where run directories go (default: ${DEFAULT-VALUE})")
     Path resultsDir;
@@ -418,6 +410,8 @@ public final class BenchRunner implements Callable<Integer> {
                 builder.param("serverWarmUpSeconds", "0").param("concurrency", "4").param("products", "20");
                 if (benchmark == FaultBenchmark.class) {
                     builder.param("faults", "transient:10");
+                } else if (RegimeMapBenchmark.class.isAssignableFrom(benchmark)) {
+                    builder.param("computeRounds", RegimeMapBenchmark.QUICK_LEVELS);
                 } else if (benchmark == ProcessSweepBenchmark.class) {
                     builder.param("processes", "1", "2"); // the n = 4 above caps the workers at 4
                 }
@@ -467,6 +461,15 @@ public final class BenchRunner implements Callable<Integer> {
         return declared.stream()
                 .filter(m -> Model.valueOf(m).unavailableReason(forkMajor) == null)
                 .collect(Collectors.toList());
+    }
+
+    /** The class of a regime: the benchmark classes live in this package under the regime's class name. */
+    static Class<?> benchmarkClass(Regime regime) {
+        try {
+            return Class.forName(BenchRunner.class.getPackageName() + "." + regime.className());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("regime " + regime + " names no benchmark class " + regime.className(), e);
+        }
     }
 
     private static Field findField(Class<?> type, String name) {

@@ -1,6 +1,7 @@
 package org.scrapebench.bench;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -25,6 +27,7 @@ import org.scrapebench.fixtures.CatalogSpec;
 import org.scrapebench.fixtures.ExpectedProduct;
 import org.scrapebench.fixtures.FaultProfile;
 import org.scrapebench.models.Model;
+import org.scrapebench.scrape.ComputeStep;
 import org.scrapebench.scrape.ScrapeResult;
 import org.scrapebench.scrape.FetchException;
 import org.scrapebench.scrape.HttpPageSource;
@@ -44,6 +47,9 @@ import org.scrapebench.scrape.Workload;
  *       assumed to be k;</li>
  *   <li>{@code parsePerProduct}: CPU time to decode, parse and compute one product page held in
  *       memory, on one thread (the CPU term of the bound: products x this / cores);</li>
+ *   <li>{@code computePerRound}: CPU time of one round of the compute step on a product page,
+ *       on one thread: the regime map states its axis, CPU per product, as parsePerProduct plus
+ *       computeRounds x this (the rounds are chained digests of the same page, so their cost adds);</li>
  *   <li>{@code fetchPerRequest}: one request for a product page at zero latency, on one thread:
  *       the harness's floor per request (client and server CPU plus two wake-ups). Shown, not used
  *       in the bound: with the cores busy a request costs less than this serial round trip;</li>
@@ -96,6 +102,27 @@ public class CalibrationBenchmark {
         @TearDown(Level.Trial)
         public void close() {
             workload.close();
+        }
+    }
+
+    /** One product page's text, for {@code computePerRound}. */
+    @State(Scope.Thread)
+    public static class ComputeCorpus {
+        /** The regime map's page weight. */
+        @Param("4")
+        public int pageKb;
+
+        /** Rounds per operation: enough that the call itself costs nothing beside them. */
+        static final int ROUNDS = 100;
+
+        private String page;
+        private long expected;
+
+        @Setup(Level.Trial)
+        public void generate() {
+            Catalog catalog = Catalog.generate(new CatalogSpec(ScrapeTrial.SEED, 100, 25, pageKb));
+            page = new String(catalog.pages().get(catalog.expected().get(0).path()), StandardCharsets.UTF_8);
+            expected = ComputeStep.digest(page, ROUNDS);
         }
     }
 
@@ -192,6 +219,19 @@ public class CalibrationBenchmark {
             throw new IllegalStateException("calibration page failed to parse: " + outcome.failure().describe());
         }
         return outcome;
+    }
+
+    /** One round of the compute step on one product page (the score is per round). */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    @OperationsPerInvocation(ComputeCorpus.ROUNDS)
+    public long computePerRound(ComputeCorpus corpus) {
+        long digest = ComputeStep.digest(corpus.page, ComputeCorpus.ROUNDS);
+        if (digest != corpus.expected) {
+            throw new IllegalStateException("calibration compute step gave a different digest");
+        }
+        return digest;
     }
 
     /** One serial CPU-bound job on one thread: what a one-thread model needs at best. */

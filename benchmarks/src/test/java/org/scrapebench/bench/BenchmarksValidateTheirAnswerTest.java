@@ -84,6 +84,39 @@ class BenchmarksValidateTheirAnswerTest {
         };
     }
 
+    /**
+     * Each of the regime map's classes with the model of it that differs most from the rest (one
+     * thread; processes that compute in JVMs of their own, under the GIL): the compute rounds and
+     * the lock reach the model, and the digest of the answer checks that each product got all of
+     * the rounds. That every model runs each compute step once is {@code ModelsUnderTheGilTest}'s.
+     */
+    static Stream<Arguments> mapRows() {
+        return Stream.of(Arguments.of(new RegimeMapBenchmark(), Model.EVENT_LOOP, "off"),
+                Arguments.of(new GilRegimeMapBenchmark(), Model.WORKER_PROCESSES, "on"));
+    }
+
+    @ParameterizedTest(name = "{1} gil={2}")
+    @MethodSource("mapRows")
+    void theRegimeMapScrapesTheWholeCatalogWithItsComputeRounds(RegimeMapBenchmark map, Model model, String gil)
+            throws Exception {
+        ScrapeBenchmark benchmark = JmhParams.set(map, "model", model, "products", 12, "productsPerPage", 5,
+                "latency", "fixed:1", "pageKb", 4, "faults", "none", "computeRounds", 30, "concurrency", 4,
+                "siteUrl", "", "serverWarmUpSeconds", 0, "gil", gil, "processes", 0, "childJvmWarmUpSeconds", 0);
+        assertEquals(30, RowParams.of(benchmark).settings().computeRounds());
+        assertEquals("on".equals(gil), RowParams.of(benchmark).settings().gil());
+        ScrapeCounters counters = new ScrapeCounters();
+        counters.reset();
+        benchmark.openTrialOnce();
+        try {
+            ScrapeResult result = benchmark.scrape(counters);
+            assertEquals(12, result.products().size());
+            assertTrue(result.complete());
+            assertEquals(15, counters.requests);
+        } finally {
+            benchmark.closeTrial();
+        }
+    }
+
     /** The trial's extra warm-up scrapes (each validated) for a model with JVMs of its own, and only for one. */
     @ParameterizedTest
     @EnumSource(value = Model.class, names = {"SERIAL", "FIXED_THREAD_POOL", "WORKER_PROCESSES"})

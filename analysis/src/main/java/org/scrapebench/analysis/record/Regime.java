@@ -8,28 +8,33 @@ import java.util.Optional;
  * The suite's benchmark classes, in the order the runner runs them and the report shows them: the
  * one list of regimes. Each is named after its class ({@code IoBoundBenchmark} is {@code io-bound});
  * a sweep names the param its chart plots time against. The calibration runs first, so that a
- * broken machine shows early, and is shown apart from the regimes.
+ * broken machine shows early, and is shown apart from the regimes. The regime map's classes (the
+ * I/O job along CPU per product, without and with the GIL) are drawn and analysed together.
  */
 public enum Regime {
-    CALIBRATION("CalibrationBenchmark", null, false),
-    IO_BOUND("IoBoundBenchmark", null, true),
-    CPU_BOUND("CpuBoundBenchmark", null, true),
-    MIXED("MixedBenchmark", null, true),
-    GIL_CPU_BOUND("GilCpuBoundBenchmark", null, false),
-    GIL_IO_BOUND("GilIoBoundBenchmark", null, false),
-    CONCURRENCY_SWEEP("ConcurrencySweepBenchmark", "concurrency", false),
-    PROCESS_SWEEP("ProcessSweepBenchmark", "processes", false),
-    SIZE_SWEEP("SizeSweepBenchmark", "products", false),
-    FAULT("FaultBenchmark", null, false);
+    CALIBRATION("CalibrationBenchmark", null, false, false),
+    IO_BOUND("IoBoundBenchmark", null, true, false),
+    CPU_BOUND("CpuBoundBenchmark", null, true, false),
+    MIXED("MixedBenchmark", null, true, false),
+    GIL_CPU_BOUND("GilCpuBoundBenchmark", null, false, false),
+    GIL_IO_BOUND("GilIoBoundBenchmark", null, false, false),
+    CONCURRENCY_SWEEP("ConcurrencySweepBenchmark", "concurrency", false, false),
+    PROCESS_SWEEP("ProcessSweepBenchmark", "processes", false, false),
+    SIZE_SWEEP("SizeSweepBenchmark", "products", false, false),
+    REGIME_MAP("RegimeMapBenchmark", "computeRounds", false, true),
+    GIL_REGIME_MAP("GilRegimeMapBenchmark", "computeRounds", false, true),
+    FAULT("FaultBenchmark", null, false, false);
 
     private final String className;
     private final String sweepAxis;
     private final boolean main;
+    private final boolean map;
 
-    Regime(String className, String sweepAxis, boolean main) {
+    Regime(String className, String sweepAxis, boolean main, boolean map) {
         this.className = className;
         this.sweepAxis = sweepAxis;
         this.main = main;
+        this.map = map;
     }
 
     /** The benchmark class's simple name. */
@@ -50,6 +55,11 @@ public enum Regime {
     /** One of the three main regimes (I/O-bound, CPU-bound, mixed): every model runs there, even in a quick run. */
     public boolean main() {
         return main;
+    }
+
+    /** Part of the regime map: its rows are charted and compared together along CPU per product. */
+    public boolean map() {
+        return map;
     }
 
     /** The regime of a benchmark class, by its simple name. */

@@ -22,8 +22,9 @@ import org.scrapebench.analysis.record.RunRecord;
  *             once (1 for a one-thread model or with the GIL on), capacity(k) = the measured k x T1 / Tk
  *             of independent serial jobs on k cores; one-thread CPU time = the calibrated serial
  *             CPU-bound job where the row is that job (its low end, or the fastest one-thread
- *             iteration of that job anywhere in the run if faster), else N x parsePerProduct; over HTTP, for a
- *             model with requests in flight, plus requests / the server's calibrated ceiling
+ *             iteration of that job anywhere in the run if faster), else N x parsePerProduct
+ *             (plus computeRounds x computePerRound where only a round is calibrated); over HTTP,
+ *             for a model with requests in flight, plus requests / the server's calibrated ceiling
  * T_bound   = max(T_latency, T_cpu) for a model that overlaps waiting and computing;
  *             T_latency + T_cpu for one that makes one request at a time (its one thread waits,
  *             then parses; the server's work for it overlaps the waiting, so no request term)
@@ -112,19 +113,19 @@ public record Bound(double latencyMs, double cpuMs, double boundMs, double measu
         double capacity = capacity(calibration, cpuThreads, cores.get(), notes);
         Optional<Calibration.Match> job = network ? Optional.empty()
                 : calibration.lookup("serialJobOneThread", p, JOB_KEYS).filter(Calibration.Match::exact);
-        Optional<Calibration.Match> parse = calibration.lookup("parsePerProduct", p, List.of("pageKb", "computeRounds"));
+        Optional<Calibration.PerProduct> perProduct = calibration.cpuPerProduct(p);
         if (job.isPresent()) {
             // the job's one-core time can be no more than the fastest one-core iteration the run saw
             double oneCore = Math.min(lowMillis(job.get()),
                     calibration.fastestOneThreadMillis(p, JOB_KEYS, record).orElse(Double.POSITIVE_INFINITY));
             cpu = oneCore / capacity;
-        } else if (parse.isEmpty() || (network && Double.isNaN(ceiling))) {
-            notes.add("calibration missing (" + (parse.isEmpty() ? "parsePerProduct" : "serverCeiling") + ")");
+        } else if (perProduct.isEmpty() || (network && Double.isNaN(ceiling))) {
+            notes.add("calibration missing (" + (perProduct.isEmpty() ? "parsePerProduct" : "serverCeiling") + ")");
         } else {
             // a one-at-a-time model's server work overlaps its own waiting, so only its parsing adds
             double requestsMs = network && overlaps ? (n + pages) / ceiling * 1000 : 0;
-            cpu = n * lowMillis(parse.get()) / capacity + requestsMs;
-            nearestNote(notes, "parsePerProduct", parse.get(), p, List.of("pageKb", "computeRounds"));
+            cpu = n * perProduct.get().millis(true) / capacity + requestsMs;
+            perProduct.get().note(p).ifPresent(notes::add);
             server.ifPresent(m -> nearestNote(notes, "serverCeiling", m, p, List.of("pageKb")));
         }
         double bound = Double.isNaN(cpu) ? Double.NaN : overlaps ? Math.max(latency, cpu) : latency + cpu;

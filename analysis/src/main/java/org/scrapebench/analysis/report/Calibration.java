@@ -12,9 +12,10 @@ import org.scrapebench.analysis.record.RunRecord;
 
 /**
  * The run's {@code CalibrationBenchmark} rows: serial CPU per product
- * ({@code parsePerProduct}), per request ({@code fetchPerRequest}) and the
- * fixture server's ceiling ({@code serverCeiling}), looked up by params,
- * falling back to the nearest available row.
+ * ({@code parsePerProduct}, plus {@code computePerRound} for the compute step),
+ * per request ({@code fetchPerRequest}) and the fixture server's ceiling
+ * ({@code serverCeiling}), looked up by params, falling back to the nearest
+ * available row.
  */
 public final class Calibration {
     public static final String CLASS_NAME = "CalibrationBenchmark";
@@ -23,6 +24,42 @@ public final class Calibration {
     public record Match(BenchmarkResult result, boolean exact) {
         public String paramsText() {
             return BenchmarkResult.paramsText(result.params());
+        }
+    }
+
+    static final List<String> PARSE_KEYS = List.of("pageKb", "computeRounds");
+
+    /**
+     * One thread's CPU time per product: the parse row used and, where the row's compute step was
+     * not calibrated whole, the cost of one round times its rounds (each round digests the same
+     * page, so their costs add).
+     */
+    public record PerProduct(Match parse, Optional<Match> round, int rounds) {
+
+        /** In ms; {@code lowEnd}: at the low end of JMH's interval, as a bound takes it. */
+        public double millis(boolean lowEnd) {
+            return millisOf(parse, lowEnd) + round.map(r -> rounds * millisOf(r, lowEnd)).orElse(0.0);
+        }
+
+        /** Why this is not the calibration of exactly the wanted params, if it is not. */
+        public Optional<String> note(Map<String, String> wanted) {
+            if (round.isPresent()) {
+                return parse.exact() ? Optional.empty() : Optional.of("no parsePerProduct calibration for pageKb="
+                        + wanted.get("pageKb") + "; used the nearest, " + parse.paramsText());
+            }
+            if (parse.exact()) {
+                return Optional.empty();
+            }
+            String want = PARSE_KEYS.stream().filter(wanted::containsKey).map(k -> k + "=" + wanted.get(k))
+                    .collect(java.util.stream.Collectors.joining(";"));
+            return Optional.of("no parsePerProduct calibration for " + want + "; used the nearest, " + parse.paramsText());
+        }
+
+        private static double millisOf(Match match, boolean lowEnd) {
+            Metric m = match.result().primary();
+            double error = Double.isFinite(m.scoreError()) ? m.scoreError() : 0;
+            return ScoreUnit.parse(m.unit()).map(u -> u.millisPerOp(lowEnd ? Math.max(0, m.score() - error) : m.score()))
+                    .orElse(Double.NaN);
         }
     }
 
@@ -53,6 +90,36 @@ public final class Calibration {
                 .min(Comparator.comparingDouble((BenchmarkResult r) -> distance(r, wanted, keys))
                         .thenComparing(r -> BenchmarkResult.paramsText(r.params())))
                 .map(r -> new Match(r, distance(r, wanted, keys) == 0));
+    }
+
+    /**
+     * CPU per product for a row's page weight and compute rounds: its own parsePerProduct row when
+     * the run has one; else, for a row that computes and a run that calibrated a round, the parse
+     * without compute plus rounds x computePerRound; else the nearest parsePerProduct row. Empty
+     * without any parsePerProduct row.
+     */
+    public Optional<PerProduct> cpuPerProduct(Map<String, String> params) {
+        Optional<Match> parse = lookup("parsePerProduct", params, PARSE_KEYS);
+        if (parse.isEmpty()) {
+            return Optional.empty();
+        }
+        int rounds = rounds(params.get("computeRounds"));
+        Optional<Match> round = lookup("computePerRound", params, List.of("pageKb"));
+        if (!parse.get().exact() && rounds > 0 && round.isPresent()) {
+            Map<String, String> withoutCompute = new java.util.HashMap<>(params);
+            withoutCompute.put("computeRounds", "0");
+            return Optional.of(new PerProduct(lookup("parsePerProduct", withoutCompute, PARSE_KEYS).orElseThrow(),
+                    round, rounds));
+        }
+        return Optional.of(new PerProduct(parse.get(), Optional.empty(), 0));
+    }
+
+    private static int rounds(String text) {
+        try {
+            return text == null ? 0 : Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /**

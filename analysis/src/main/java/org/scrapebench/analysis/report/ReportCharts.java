@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.scrapebench.analysis.NumberText;
 import org.scrapebench.analysis.chart.ChartDirectory;
 import org.scrapebench.analysis.chart.ForestPlot;
+import org.scrapebench.analysis.chart.RegimeMapChart;
 import org.scrapebench.analysis.chart.StripPlot;
 import org.scrapebench.analysis.chart.SvgChart;
 import org.scrapebench.analysis.chart.SweepChart;
@@ -22,6 +23,7 @@ import org.scrapebench.analysis.record.Regime;
 import org.scrapebench.analysis.jmh.Iteration;
 import org.scrapebench.analysis.jmh.Metric;
 import org.scrapebench.analysis.jmh.ScoreUnit;
+import org.scrapebench.analysis.stats.Crossover;
 import org.scrapebench.analysis.stats.MeanInterval;
 
 /**
@@ -66,6 +68,9 @@ public final class ReportCharts {
 
     /** A regime's charts: a sweep chart per combination of the other params, or a strip plot per combination. */
     public List<SvgChart> regime(String regime, List<BenchmarkResult> rows) {
+        if (java.util.Arrays.stream(Regime.values()).anyMatch(r -> r.label().equals(regime) && r.map())) {
+            return List.of(); // drawn together with the other half of the map, as one picture
+        }
         String axis = java.util.Arrays.stream(Regime.values()).filter(r -> r.label().equals(regime)).findFirst()
                 .flatMap(Regime::sweepAxis).orElse(null);
         String unit = rows.get(0).primary().unit();
@@ -86,6 +91,24 @@ public final class ReportCharts {
                             members.stream().map(this::stripRow).toList())));
         });
         return charts;
+    }
+
+    /** The regime map: every line along CPU per product, the bound curves and the crossovers found. */
+    public SvgChart regimeMap(RegimeMap map) {
+        String unit = map.lines().get(0).points().get(0).row().primary().unit();
+        List<RegimeMapChart.Series> series = map.lines().stream().map(l -> new RegimeMapChart.Series(l.label(),
+                l.points().stream().map(RegimeMap.Point::x).toList(),
+                l.points().stream().map(p -> p.mean().mean()).toList(),
+                l.points().stream().map(p -> p.mean().mean() - p.mean().halfWidth()).toList(),
+                l.points().stream().map(p -> p.mean().mean() + p.mean().halfWidth()).toList())).toList();
+        List<RegimeMapChart.BoundLine> bounds = map.boundCurves().stream().map(c -> new RegimeMapChart.BoundLine(
+                String.join(", ", c.labels()), c.x(), c.ms().stream().map(ms -> inUnit(ms, unit)).toList())).toList();
+        List<RegimeMapChart.Mark> marks = map.crossovers().stream()
+                .filter(f -> f.result().map(Crossover.Result::found).orElse(false))
+                .map(f -> new RegimeMapChart.Mark(f.pair().a() + " / " + f.pair().b(), f.result().get().at(),
+                        f.result().get().low(), f.result().get().high())).toList();
+        return save(RegimeMapChart.render(uniqueName("regime-map"), "Regime map: time per job against CPU per product, "
+                + "lower is better", map.axisTitle(), unit, NumberText.percent(settings.confidence()), series, bounds, marks));
     }
 
     /** The forest plot of a comparison. */

@@ -69,6 +69,7 @@ public final class RunReport {
             header(out);
             calibrationSection(out);
             regimes(run.results().results()).forEach((regime, rows) -> regimeSection(out, regime, rows));
+            regimeMap().ifPresent(map -> mapSection(out, map));
             crossJdk(out);
         }
         Path report = run.dir().resolve("report.md");
@@ -287,6 +288,32 @@ public final class RunReport {
             notes.forEach(n -> out.println("- " + n));
         }
         regimeCharts(out, regime, rows);
+    }
+
+    /** The run's regime map, if it holds rows of the map's classes. */
+    Optional<RegimeMap> regimeMap() {
+        return RegimeMap.of(run.results().results(), calibration, this::bound, this::mean, this::modelRank, settings);
+    }
+
+    private void mapSection(PrintWriter out, RegimeMap map) {
+        out.println();
+        out.println("## Regime map");
+        out.println();
+        out.println("The I/O-bound job along " + (map.calibrated()
+                ? "CPU per product (the calibrated parse of a page plus computeRounds x computePerRound)"
+                : "computeRounds (no parsePerProduct calibration in this run, so the axis is not in ms)")
+                + ": where each model sits against the bound, and where the fastest model changes. The crossovers "
+                + "are placed by interpolating the log ratio of the two models' means between levels; a crossover is "
+                + "claimed only where some level shows one faster and a later one the other, each beyond its interval.");
+        out.println();
+        out.println(ReportCharts.markdownLink(charts.regimeMap(map)));
+        out.println();
+        map.crossoverTables(out);
+        out.println();
+        out.println("Measured / predicted: each point's mean over the bound the calibrated costs alone predict (latency, "
+                + "CPU per product, the cores the model can use, n in flight); 1.00 is at the floor.");
+        out.println();
+        map.predictionTable(out);
     }
 
     /** "10.24 [9.97, 10.53]", "1 (baseline)" or why there is none. */

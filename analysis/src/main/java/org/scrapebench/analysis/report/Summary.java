@@ -27,7 +27,8 @@ import org.scrapebench.analysis.record.Regime;
  * The headline tables of an interleaved run, for the README: per model and main regime the
  * median time and the speedup over the baseline model with its interval, from one run; then, per
  * regime, how far to trust them: the A/A ratios (the same JDK measured twice in the same run), the
- * intervals of the means, and the other JDK's verdicts against the A/A noise. Generated, so that the README
+ * intervals of the means, and the other JDK's verdicts against the A/A noise; where the run holds the regime map,
+ * its crossovers and which model is fastest where. Generated, so that the README
  * never holds a hand-copied number.
  */
 public final class Summary {
@@ -91,6 +92,13 @@ public final class Summary {
             timesTable(out, report, rows);
             out.println();
             trustTable(out, report, rows, aa, jdks, older, newer);
+            report.regimeMap().ifPresent(map -> {
+                out.println();
+                out.println("The regime map on JDK " + run.jdkMajor() + " (" + run.name() + "): the I/O-bound job along "
+                        + map.axisTitle() + ", where one model starts to beat another, and which is fastest where:");
+                out.println();
+                map.crossoverTables(out);
+            });
         }
         return text.toString().replace("\r\n", "\n");
     }

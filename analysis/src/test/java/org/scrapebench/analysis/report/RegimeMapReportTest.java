@@ -1,0 +1,174 @@
+package org.scrapebench.analysis.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scrapebench.analysis.chart.SvgDoc;
+import org.scrapebench.analysis.compare.ComparisonSettings;
+import org.scrapebench.analysis.jmh.BenchmarkMode;
+import org.scrapebench.analysis.jmh.BenchmarkResult;
+import org.scrapebench.analysis.jmh.Iteration;
+import org.scrapebench.analysis.jmh.Metric;
+import org.scrapebench.analysis.jmh.ResultFile;
+import org.scrapebench.analysis.record.RunRecord;
+import org.scrapebench.analysis.record.TestRecords;
+
+/**
+ * The regime map section of a report, from a synthetic run whose lines cross where the test says:
+ * per product the parse costs 0.1 ms and a round 5 us, so the levels are 0.1 to 30.1 ms.
+ */
+class RegimeMapReportTest {
+
+    @TempDir
+    Path dir;
+
+    private static final int[] ROUNDS = {0, 40, 180, 580, 1980, 6000};
+
+    private static BenchmarkResult row(String method, String unit, double score, Map<String, String> params) {
+        String className = method.contains(".") ? method : "CalibrationBenchmark." + method;
+        // two forks of three iterations, 1% apart
+        List<List<Iteration>> forks = List.of(
+                List.of(new Iteration(score * 0.99, 1), new Iteration(score, 1), new Iteration(score * 1.01, 1)),
+                List.of(new Iteration(score * 1.005, 1), new Iteration(score * 0.995, 1), new Iteration(score, 1)));
+        return new BenchmarkResult("1.37", "org.scrapebench.bench." + className, BenchmarkMode.AVERAGE_TIME, 1, 2,
+                List.of(), "25.0.1", "VM", "25", 6, "1 s", 3, "1 s", new TreeMap<>(params),
+                new Metric(score, score * 0.01, unit, forks), Map.of());
+    }
+
+    private static Map<String, String> job(String model, String gil, int rounds) {
+        return Map.of("model", model, "gil", gil, "computeRounds", Integer.toString(rounds), "products", "40",
+                "productsPerPage", "20", "pageKb", "4", "latency", "fixed:50", "concurrency", "16");
+    }
+
+    private RunDirectory run(boolean withPool) throws IOException {
+        List<BenchmarkResult> rows = new ArrayList<>();
+        rows.add(row("parsePerProduct", "us/op", 100, Map.of("pageKb", "4", "computeRounds", "0")));
+        rows.add(row("computePerRound", "us/op", 5, Map.of("pageKb", "4")));
+        rows.add(row("serverCeiling", "ops/s", 2000, Map.of("pageKb", "4")));
+        List<RunRecord.Row> facts = new ArrayList<>();
+        for (int r : ROUNDS) {
+            double c = 0.1 + r * 0.005;
+            BenchmarkResult loop = row("RegimeMapBenchmark.scrape", "ms/op", Math.max(210, 40 * c + 30), job("EVENT_LOOP", "off", r));
+            rows.add(loop);
+            facts.add(TestRecords.row(loop, 1, true, 16, 200.0));
+            if (withPool) {
+                BenchmarkResult pool = row("RegimeMapBenchmark.scrape", "ms/op", Math.max(220, 20 * c + 30),
+                        job("FIXED_THREAD_POOL", "off", r));
+                rows.add(pool);
+                facts.add(TestRecords.row(pool, 2, true, 16, 200.0));
+            }
+            BenchmarkResult gilPool = row("GilRegimeMapBenchmark.scrape", "ms/op", Math.max(225, 40 * c + 30),
+                    job("FIXED_THREAD_POOL", "on", r));
+            BenchmarkResult gilWorkers = row("GilRegimeMapBenchmark.scrape", "ms/op", Math.max(240, 20 * c + 40),
+                    job("WORKER_PROCESSES", "on", r));
+            rows.add(gilPool);
+            rows.add(gilWorkers);
+            facts.add(TestRecords.row(gilPool, 1, true, 16, 200.0));
+            facts.add(TestRecords.row(gilWorkers, 2, true, 16, 200.0));
+        }
+        Path runDir = Files.createDirectories(dir.resolve("2026-12-05-jdk25"));
+        return new RunDirectory(runDir, new ResultFile(runDir.resolve("jmh-result.json"), "synthetic", "0123abcd", rows),
+                Optional.of(TestRecords.withRows(facts)));
+    }
+
+    private static String section(String report) {
+        int start = report.indexOf("## Regime map");
+        assertTrue(start >= 0, "no regime map section");
+        return report.substring(start, report.indexOf("\n## ", start + 3));
+    }
+
+    @Test
+    void theReportNamesEachCrossoverWithItsIntervalOrSaysWhyThereIsNone() throws IOException {
+        RunDirectory run = run(true);
+        String map = section(Files.readString(new RunReport(run, ComparisonSettings.DEFAULTS, true).write()));
+        // the event loop reaches the pool where 40 c + 30 = 220, c = 4.75 ms, between the levels 3 and 10 ms
+        Matcher loop = Pattern.compile("\\| EVENT_LOOP vs FIXED_THREAD_POOL \\| EVENT_LOOP faster below ([0-9.]+) ms "
+                + "\\[([0-9.]+), ([0-9.]+)\\], FIXED_THREAD_POOL above \\|").matcher(map);
+        assertTrue(loop.find(), map);
+        double at = Double.parseDouble(loop.group(1));
+        assertTrue(at > 3 && at < 10.1, map);
+        assertTrue(Double.parseDouble(loop.group(2)) <= at && at <= Double.parseDouble(loop.group(3)), map);
+        assertTrue(map.contains("| FIXED_THREAD_POOL vs WORKER_PROCESSES | n/a: not in this run (WORKER_PROCESSES) |"), map);
+        assertTrue(map.contains("| FIXED_THREAD_POOL gil=on vs WORKER_PROCESSES gil=on | FIXED_THREAD_POOL gil=on faster below"), map);
+        // which model when: the event loop at the lowest level, the pool at the highest
+        assertTrue(map.contains("| 0.10 ms to 3.0 ms | EVENT_LOOP |"), map);
+        assertTrue(map.contains("| 10 ms to 30 ms | FIXED_THREAD_POOL | 1.87x [1.86, 1.88] ahead of EVENT_LOOP at 10 ms"), map);
+        assertTrue(map.contains("Which model when, under the GIL"), map);
+    }
+
+    @Test
+    void everyPointIsSetAgainstWhatTheCalibratedCostsPredict() throws IOException {
+        RunDirectory run = run(true);
+        String map = section(Files.readString(new RunReport(run, ComparisonSettings.DEFAULTS, false).write()));
+        assertTrue(map.contains("| model | 0.10 ms | 0.30 ms | 1.0 ms | 3.0 ms | 10 ms | 30 ms |"), map);
+        Matcher loop = Pattern.compile("\\| EVENT_LOOP((?: \\| [0-9.]+){6}) \\|").matcher(map);
+        assertTrue(loop.find(), map);
+        String[] cells = loop.group(1).substring(3).split(" \\| ");
+        // at 30 ms the one thread's CPU is all: 40 x the low end of the calibrated 30.1 ms, plus 42 requests at
+        // the high end of the server's ceiling, against 40 x 30.1 + 30 ms measured
+        double predicted = 40 * (0.099 + 6000 * 0.00495) + 42 / 2020.0 * 1000;
+        assertEquals((40 * 30.1 + 30) / predicted, Double.parseDouble(cells[5]), 0.01);
+        assertFalse(map.contains("n/a |"), map);
+    }
+
+    @Test
+    void theChartHasALineAndBandPerModelTheBoundAndTheCrossovers() throws IOException {
+        RunDirectory run = run(true);
+        new RunReport(run, ComparisonSettings.DEFAULTS, true).write();
+        SvgDoc svg = SvgDoc.parse(Files.readString(run.dir().resolve("charts/regime-map.svg")));
+        assertEquals(4, svg.byClass("measured").size());
+        assertEquals(4, svg.byClass("band").size());
+        assertTrue(svg.byClass("bound").size() >= 2, "one-core and two-core bounds at least");
+        assertEquals(2, svg.byClass("crossover").size(), "event loop / pool, and the pair under the GIL");
+        String html = Files.readString(run.dir().resolve("report.html"));
+        assertTrue(html.contains("data-chart=\"regime-map\""), "inline in report.html");
+    }
+
+    @Test
+    void theReadmeSummaryCitesTheMapWhenTheRunHoldsItAndOnlyThen() throws IOException {
+        RunDirectory map = run(true);
+        List<BenchmarkResult> withIo = new ArrayList<>(map.results().results());
+        withIo.add(row("IoBoundBenchmark.scrape", "ms/op", 220, job("FIXED_THREAD_POOL", "off", 0)));
+        RunDirectory run = new RunDirectory(map.dir(), new ResultFile(map.dir().resolve("jmh-result.json"), "a", "1",
+                withIo), map.record());
+        RunDirectory again = new RunDirectory(dir.resolve("again"), new ResultFile(dir.resolve("again/x.json"), "b", "2",
+                withIo), map.record());
+        RunDirectory older = new RunDirectory(dir.resolve("older"), new ResultFile(dir.resolve("older/x.json"), "c", "3",
+                withIo.stream().map(r -> new BenchmarkResult(r.jmhVersion(), r.benchmark(), r.mode(), r.threads(),
+                        r.forks(), r.jvmArgs(), "17.0.9", r.vmName(), r.vmVersion(), r.warmupIterations(),
+                        r.warmupTime(), r.measurementIterations(), r.measurementTime(), r.params(), r.primary(),
+                        r.secondary())).toList()), Optional.empty());
+        String summary = new Summary(run, again, older, ComparisonSettings.DEFAULTS).markdown();
+        assertTrue(summary.contains("The regime map on JDK 25"), summary);
+        assertTrue(summary.contains("| EVENT_LOOP vs FIXED_THREAD_POOL | EVENT_LOOP faster below"), summary);
+        assertTrue(summary.contains("| 10 ms to 30 ms | FIXED_THREAD_POOL |"), summary);
+
+        List<BenchmarkResult> ioOnly = List.of(withIo.get(withIo.size() - 1));
+        String without = new Summary(new RunDirectory(run.dir(), new ResultFile(run.dir(), "a", "1", ioOnly), run.record()),
+                new RunDirectory(again.dir(), new ResultFile(again.dir(), "b", "2", ioOnly), again.record()),
+                new RunDirectory(older.dir(), new ResultFile(older.dir(), "c", "3", List.of(older.results().results()
+                        .get(older.results().results().size() - 1))), Optional.empty()),
+                ComparisonSettings.DEFAULTS).markdown();
+        assertFalse(without.contains("regime map"), without);
+    }
+
+    @Test
+    void aRunWithoutTheMapHasNoSection() throws IOException {
+        RunDirectory run = new RunDirectory(dir, new ResultFile(dir.resolve("x.json"), "x", "0", List.of(
+                row("IoBoundBenchmark.scrape", "ms/op", 220, job("FIXED_THREAD_POOL", "off", 0)))), Optional.empty());
+        assertFalse(Files.readString(new RunReport(run, ComparisonSettings.DEFAULTS, false).write()).contains("Regime map"));
+    }
+}
