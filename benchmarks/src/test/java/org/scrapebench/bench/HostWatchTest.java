@@ -38,7 +38,7 @@ class HostWatchTest {
 
     @Test
     void aSlowHostIsWaitedOutUntilItRecovers() throws Exception {
-        HostWatch watch = new HostWatch(new Scripted(100, 130, 120, 101), slept::add, true, said::add);
+        HostWatch watch = new HostWatch(new Scripted(100, 130, 125, 101), slept::add, true, said::add);
         assertEquals(100, watch.beforeFork().millis(), 1e-9);
         assertEquals(101, watch.beforeFork().millis(), 1e-9);
         assertEquals(List.of(HostWatch.WAIT_STEP, HostWatch.WAIT_STEP), slept);
@@ -46,7 +46,7 @@ class HostWatchTest {
         assertTrue(said.get(0).startsWith("bench: the host reads 30% slow"), said.get(0));
         assertEquals(2, watch.waits());
         assertEquals(4, watch.record().readings());
-        assertEquals(100.0, watch.record().bestMillis());
+        assertEquals(100.5, watch.record().referenceMillis(), 1e-9, "the median of the readings forks started after");
     }
 
     @Test
@@ -80,5 +80,16 @@ class HostWatchTest {
         }
         assertTrue(ProcessHandle.current().children().noneMatch(p -> p.info().commandLine().orElse("")
                 .contains(HostCanaryMain.class.getName())), "the canary JVM outlived close()");
+    }
+
+    @Test
+    void oneLuckyFastReadingDoesNotMakeASteadyHostSlow() throws Exception {
+        HostWatch watch = new HostWatch(new Scripted(200, 160, 210, 230, 205), slept::add, true, said::add);
+        for (int i = 0; i < 5; i++) {
+            watch.beforeFork();
+        }
+        assertEquals(List.of(), slept, "readings within 20% of the median never wait");
+        assertEquals(205, watch.record().referenceMillis(), 1e-9);
+        assertTrue(watch.slow(247), "25% over the median is slow");
     }
 }

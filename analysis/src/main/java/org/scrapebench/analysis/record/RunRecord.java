@@ -88,20 +88,21 @@ public record RunRecord(int schemaVersion, Run run, Options options, Git git, Jd
 
     /**
      * The host canary, read before every fork: a fixed piece of work in a JVM of its own whose time
-     * tracks the host's speed. A trial whose reading exceeds {@code bestMillis} by more than
+     * tracks the host's speed. A trial whose reading exceeds {@code referenceMillis} by more than
      * {@code slowAbove} ran while the host was slow.
      *
      * @param work          what the canary times
-     * @param bestMillis    the run's fastest reading, or null if none was taken
+     * @param referenceMillis the run's typical reading: the median of those forks started after,
+     *                      slow ones left out; null if none was taken
      * @param readings      readings taken, waits included
      * @param waits         times a fork waited for the host to recover
      * @param waitedSeconds the time spent waiting
      */
-    public record HostCanary(String work, Double bestMillis, double slowAbove, int readings, int waits,
+    public record HostCanary(String work, Double referenceMillis, double slowAbove, int readings, int waits,
                              double waitedSeconds) {
-        /** Whether a reading is slower than the run's best by more than the tolerance. */
+        /** Whether a reading is slower than the run's typical one by more than the tolerance. */
         public boolean slow(Double millis) {
-            return millis != null && bestMillis != null && millis > bestMillis * (1 + slowAbove);
+            return millis != null && referenceMillis != null && millis > referenceMillis * (1 + slowAbove);
         }
     }
 

@@ -241,7 +241,7 @@ public final class RunReport {
             header.add("foreign load");
         }
         Optional<RunRecord.HostCanary> canary = run.record().map(RunRecord::hostCanary)
-                .filter(c -> c.bestMillis() != null);
+                .filter(c -> c.referenceMillis() != null);
         if (canary.isPresent()) {
             header.add("host (canary)");
         }
@@ -395,7 +395,7 @@ public final class RunReport {
 
     /**
      * "steady (+2%)", or how many of the row's trials started while the host canary read slower than
-     * the run's best by more than its tolerance: their forks are in the score, so the row says so.
+     * the run's typical reading by more than its tolerance: their forks are in the score, so the row says so.
      */
     static String host(List<RunRecord.Trial> trials, RunRecord.HostCanary canary) {
         List<Double> readings = trials.stream().map(RunRecord.Trial::hostCanaryMillis)
@@ -404,7 +404,8 @@ public final class RunReport {
             return "n/a";
         }
         double worst = readings.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
-        String over = "+" + NumberText.fixed(100 * (worst / canary.bestMillis() - 1), 0) + "%";
+        double share = 100 * (worst / canary.referenceMillis() - 1);
+        String over = (share >= 0 ? "+" : "") + NumberText.fixed(share, 0) + "%";
         long slow = readings.stream().filter(canary::slow).count();
         return slow == 0 ? "steady (" + over + ")"
                 : "**slow host: " + slow + " of " + readings.size() + " trials, up to " + over + "**";
