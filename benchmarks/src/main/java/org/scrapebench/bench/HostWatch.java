@@ -23,7 +23,11 @@ final class HostWatch {
      * measurement), below the slow hours it is there to catch.
      */
     static final double SLOW_ABOVE = 0.40;
-    /** Readings taken before the first fork, all accepted, so that one lucky reading is not the reference. */
+    /**
+     * Forks whose readings are taken unjudged to make the reference: readings between forks run
+     * slower than one taken before any (a fork's JVM and servers have just let go of their memory),
+     * so the reference comes from the same moment as the readings it judges.
+     */
     static final int FIRST_READINGS = 3;
     static final Duration WAIT_STEP = Duration.ofSeconds(30);
     static final Duration WAIT_LIMIT = Duration.ofMinutes(10);
@@ -52,11 +56,6 @@ final class HostWatch {
 
     /** The reading the fork starts after: the last one, once the host is steady or the wait is over. */
     HostCanary.Reading beforeFork() throws InterruptedException {
-        if (accepted.isEmpty()) {
-            for (int i = 1; i < FIRST_READINGS; i++) {
-                accepted.add(read().millis());
-            }
-        }
         HostCanary.Reading reading = read();
         Duration waitedNow = Duration.ZERO;
         while (mayWait && slow(reading.millis()) && waitedNow.compareTo(WAIT_LIMIT) < 0) {
@@ -84,9 +83,9 @@ final class HostWatch {
         return reading;
     }
 
-    /** Slower than the run's typical reading by more than {@link #SLOW_ABOVE}; before any reading, nothing is. */
+    /** Slower than the run's typical reading by more than {@link #SLOW_ABOVE}; until the reference is made, nothing is. */
     boolean slow(double millis) {
-        return !accepted.isEmpty() && millis > referenceMillis() * (1 + SLOW_ABOVE);
+        return accepted.size() >= FIRST_READINGS && millis > referenceMillis() * (1 + SLOW_ABOVE);
     }
 
     private String percent(double millis) {

@@ -39,7 +39,9 @@ class HostWatchTest {
     @Test
     void aSlowHostIsWaitedOutUntilItRecovers() throws Exception {
         HostWatch watch = new HostWatch(new Scripted(100, 100, 100, 150, 145, 101), slept::add, true, said::add);
-        assertEquals(100, watch.beforeFork().millis(), 1e-9);
+        for (int i = 0; i < HostWatch.FIRST_READINGS; i++) {
+            assertEquals(100, watch.beforeFork().millis(), 1e-9);
+        }
         assertEquals(101, watch.beforeFork().millis(), 1e-9);
         assertEquals(List.of(HostWatch.WAIT_STEP, HostWatch.WAIT_STEP), slept);
         assertEquals(2, said.size());
@@ -52,7 +54,9 @@ class HostWatchTest {
     @Test
     void aHostThatStaysSlowIsWaitedForUpToTheLimitThenTheForkRunsAndSaysSo() throws Exception {
         HostWatch watch = new HostWatch(new Scripted(100, 100, 100, 150), slept::add, true, said::add);
-        watch.beforeFork();
+        for (int i = 0; i < HostWatch.FIRST_READINGS; i++) {
+            watch.beforeFork();
+        }
         HostCanary.Reading reading = watch.beforeFork();
         assertTrue(watch.slow(reading.millis()));
         assertEquals(HostWatch.WAIT_LIMIT, slept.stream().reduce(Duration.ZERO, Duration::plus));
@@ -63,20 +67,33 @@ class HostWatchTest {
     @Test
     void aSmokeRunReadsButNeverWaits() throws Exception {
         HostWatch watch = new HostWatch(new Scripted(100, 100, 100, 150), slept::add, false, said::add);
-        watch.beforeFork();
+        for (int i = 0; i < HostWatch.FIRST_READINGS; i++) {
+            watch.beforeFork();
+        }
         assertEquals(150, watch.beforeFork().millis(), 1e-9);
         assertEquals(List.of(), slept);
         assertEquals(List.of(), said);
     }
 
     @Test
+    void theFirstForksReadingsMakeTheReferenceUnjudged() throws Exception {
+        HostWatch watch = new HostWatch(new Scripted(100, 300, 310, 320, 900), slept::add, true, said::add);
+        for (int i = 0; i < 4; i++) {
+            watch.beforeFork();
+        }
+        assertEquals(List.of(), slept, "a slow spell within the first forks is the reference, not a wait");
+        assertEquals(305, watch.record().referenceMillis(), 1e-9);
+        assertTrue(watch.slow(900));
+    }
+
+    @Test
     void oneLuckyFastReadingDoesNotMakeASteadyHostSlow() throws Exception {
         HostWatch watch = new HostWatch(new Scripted(200, 160, 210, 230, 205, 250, 260), slept::add, true, said::add);
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 7; i++) {
             watch.beforeFork();
         }
         assertEquals(List.of(), slept, "readings within 40% of the median never wait");
-        assertEquals(7, watch.record().readings(), "three readings before the first fork, one before each other");
+        assertEquals(7, watch.record().readings());
         assertEquals(210, watch.record().referenceMillis(), 1e-9);
         assertTrue(watch.slow(295), "over 40% above the median is slow");
         assertTrue(!watch.slow(293));
