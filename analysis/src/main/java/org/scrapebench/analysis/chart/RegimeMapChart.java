@@ -2,7 +2,6 @@ package org.scrapebench.analysis.chart;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.scrapebench.analysis.NumberText;
 
@@ -57,7 +56,7 @@ public final class RegimeMapChart {
         ChartFrame.yAxis(svg, y, LEFT, PLOT_RIGHT, unit + " (log)");
         ChartFrame.xAxis(svg, x, TOP, bottom, xTitle + (x.log() ? " (log scale)" : ""));
         for (BoundLine b : bounds) {
-            polyline(svg, "bound", b.x(), b.y(), x, y, ChartFrame.MUTED, "5 4", "bound of " + b.label());
+            SweepChart.polyline(svg, "bound", b.x(), positive(b.y()), x, y, ChartFrame.MUTED, "5 4", "bound of " + b.label());
         }
         for (int i = 0; i < series.size(); i++) {
             drawSeries(svg, series.get(i), i, x, y, unit, xTitle);
@@ -85,7 +84,7 @@ public final class RegimeMapChart {
             svg.withTitle("polygon", s.label() + ": " + "interval band", "class", "band", "points",
                     String.join(" ", corners), "fill", colour, "fill-opacity", "0.18", "stroke", "none");
         }
-        polyline(svg, "measured", s.x(), s.mean(), x, y, colour, null, s.label() + " measured");
+        SweepChart.polyline(svg, "measured", s.x(), positive(s.mean()), x, y, colour, null, s.label() + " measured");
         Marker shape = Marker.nth(index);
         for (int i = 0; i < s.x().size(); i++) {
             if (Double.isFinite(s.mean().get(i))) {
@@ -119,33 +118,15 @@ public final class RegimeMapChart {
         svg.close("g");
     }
 
-    private static void polyline(SvgWriter svg, String kind, List<Double> xs, List<Double> ys, Scale x, Scale y,
-                                 String colour, String dash, String title) {
-        List<Integer> drawn = IntStream.range(0, xs.size()).filter(i -> Double.isFinite(ys.get(i)) && ys.get(i) > 0)
-                .boxed().toList();
-        if (drawn.isEmpty()) {
-            return;
-        }
-        String points = drawn.stream().map(i -> SvgWriter.px(x.map(xs.get(i))) + "," + SvgWriter.px(y.map(ys.get(i))))
-                .collect(Collectors.joining(" "));
-        String values = drawn.stream().map(i -> SvgWriter.exact(xs.get(i)) + ":" + SvgWriter.exact(ys.get(i)))
-                .collect(Collectors.joining(" "));
-        svg.withTitle("polyline", title, "class", kind, "points", points, "fill", "none", "stroke", colour,
-                "stroke-width", dash == null ? "2" : "1.6", "stroke-dasharray", dash, "data-values", values);
+    /** On a log axis a value of zero or less has no place: left out of the line, as a missing one is. */
+    private static List<Double> positive(List<Double> ys) {
+        return ys.stream().map(v -> v != null && v > 0 ? v : Double.NaN).toList();
     }
 
     private static void legend(SvgWriter svg, List<Series> series, String confidence) {
         double left = PLOT_RIGHT + 24;
         double y = TOP + 8;
-        for (int i = 0; i < series.size(); i++) {
-            String colour = SweepChart.PALETTE.get(i % SweepChart.PALETTE.size());
-            svg.empty("line", "x1", SvgWriter.px(left), "x2", SvgWriter.px(left + 22), "y1", SvgWriter.px(y),
-                    "y2", SvgWriter.px(y), "stroke", colour, "stroke-width", "2");
-            Marker.nth(i).draw(svg, left + 11, y, 3.5, colour, colour, series.get(i).label(), "class", "legend");
-            svg.text("text", series.get(i).label(), "x", SvgWriter.px(left + 30), "y", SvgWriter.px(y + 4),
-                    "fill", ChartFrame.INK);
-            y += 20;
-        }
+        y = SweepChart.seriesLegend(svg, series.stream().map(Series::label).toList(), left, y, 3.5);
         y += 6;
         svg.empty("line", "x1", SvgWriter.px(left), "x2", SvgWriter.px(left + 22), "y1", SvgWriter.px(y),
                 "y2", SvgWriter.px(y), "stroke", ChartFrame.MUTED, "stroke-width", "1.6", "stroke-dasharray", "5 4");

@@ -114,7 +114,7 @@ public final class SweepChart {
     }
 
     /** A line through the finite points, with the values in {@code data-values} (x:y pairs). */
-    private static void polyline(SvgWriter svg, String kind, List<Double> xs, List<Double> ys, Scale x, Scale y,
+    static void polyline(SvgWriter svg, String kind, List<Double> xs, List<Double> ys, Scale x, Scale y,
                                  String colour, String dash, String title) {
         List<Integer> drawn = IntStream.range(0, xs.size()).filter(i -> Double.isFinite(ys.get(i))).boxed().toList();
         if (drawn.isEmpty()) {
@@ -128,18 +128,24 @@ public final class SweepChart {
                 "stroke-width", dash == null ? "2" : "1.6", "stroke-dasharray", dash, "data-values", values);
     }
 
-    private static void legend(SvgWriter svg, List<Series> series, String confidence, boolean sharedBound) {
-        double left = PLOT_RIGHT + 24;
-        double y = TOP + 8;
-        for (int i = 0; i < series.size(); i++) {
+    /** One legend entry per line (its colour and marker, as drawn), from {@code y} down; returns the next free y. */
+    static double seriesLegend(SvgWriter svg, List<String> labels, double left, double y, double markerRadius) {
+        for (int i = 0; i < labels.size(); i++) {
             String colour = PALETTE.get(i % PALETTE.size());
             svg.empty("line", "x1", SvgWriter.px(left), "x2", SvgWriter.px(left + 22), "y1", SvgWriter.px(y),
                     "y2", SvgWriter.px(y), "stroke", colour, "stroke-width", "2");
-            Marker.nth(i).draw(svg, left + 11, y, 4, colour, colour, series.get(i).label(), "class", "legend");
-            svg.text("text", series.get(i).label(), "x", SvgWriter.px(left + 30), "y", SvgWriter.px(y + 4), "fill",
+            Marker.nth(i).draw(svg, left + 11, y, markerRadius, colour, colour, labels.get(i), "class", "legend");
+            svg.text("text", labels.get(i), "x", SvgWriter.px(left + 30), "y", SvgWriter.px(y + 4), "fill",
                     ChartFrame.INK);
             y += 20;
         }
+        return y;
+    }
+
+    private static void legend(SvgWriter svg, List<Series> series, String confidence, boolean sharedBound) {
+        double left = PLOT_RIGHT + 24;
+        double y = TOP + 8;
+        y = seriesLegend(svg, series.stream().map(Series::label).toList(), left, y, 4);
         y += 6;
         svg.empty("line", "x1", SvgWriter.px(left), "x2", SvgWriter.px(left + 22), "y1", SvgWriter.px(y),
                 "y2", SvgWriter.px(y), "stroke", ChartFrame.MUTED, "stroke-width", "1.6", "stroke-dasharray", "5 4");

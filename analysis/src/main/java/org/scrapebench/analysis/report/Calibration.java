@@ -115,11 +115,8 @@ public final class Calibration {
     }
 
     private static int rounds(String text) {
-        try {
-            return text == null ? 0 : Integer.parseInt(text.trim());
-        } catch (NumberFormatException e) {
-            return 0;
-        }
+        Double rounds = RunReport.number(text);
+        return rounds == null ? 0 : rounds.intValue();
     }
 
     /**

@@ -68,11 +68,11 @@ public final class ReportCharts {
 
     /** A regime's charts: a sweep chart per combination of the other params, or a strip plot per combination. */
     public List<SvgChart> regime(String regime, List<BenchmarkResult> rows) {
-        if (java.util.Arrays.stream(Regime.values()).anyMatch(r -> r.label().equals(regime) && r.map())) {
+        Optional<Regime> known = java.util.Arrays.stream(Regime.values()).filter(r -> r.label().equals(regime)).findFirst();
+        if (known.map(Regime::map).orElse(false)) {
             return List.of(); // drawn together with the other half of the map, as one picture
         }
-        String axis = java.util.Arrays.stream(Regime.values()).filter(r -> r.label().equals(regime)).findFirst()
-                .flatMap(Regime::sweepAxis).orElse(null);
+        String axis = known.flatMap(Regime::sweepAxis).orElse(null);
         String unit = rows.get(0).primary().unit();
         boolean higherIsBetter = rows.get(0).mode().higherIsBetter();
         String better = higherIsBetter ? "higher is better" : "lower is better";
