@@ -49,10 +49,7 @@ class BenchmarksValidateTheirAnswerTest {
     void everyRegimeScrapesTheWholeCatalogCorrectly(Model model, String regime) throws Exception {
         assumeTrue(model.available(), () -> model + " skipped: " + model.unavailableReason());
         ScrapeBenchmark benchmark = small(model, regime);
-        ScrapeCounters counters = new ScrapeCounters();
-        counters.reset();
-        benchmark.openTrialOnce();
-        try {
+        inTrial(benchmark, counters -> {
             ScrapeResult result = benchmark.scrape(counters);
             assertEquals(12, result.products().size());
             assertTrue(result.complete());
@@ -64,9 +61,7 @@ class BenchmarksValidateTheirAnswerTest {
             benchmark.scrape(counters);
             assertEquals(2, counters.scrapes, "the report divides the summed counters by this");
             assertEquals(30, counters.requests);
-        } finally {
-            benchmark.closeTrial();
-        }
+        });
     }
 
     private static ScrapeBenchmark small(Model model, String regime) {
@@ -104,17 +99,12 @@ class BenchmarksValidateTheirAnswerTest {
                 "siteUrl", "", "serverWarmUpSeconds", 0, "gil", gil, "processes", 0, "childJvmWarmUpSeconds", 0);
         assertEquals(30, RowParams.of(benchmark).settings().computeRounds());
         assertEquals("on".equals(gil), RowParams.of(benchmark).settings().gil());
-        ScrapeCounters counters = new ScrapeCounters();
-        counters.reset();
-        benchmark.openTrialOnce();
-        try {
+        inTrial(benchmark, counters -> {
             ScrapeResult result = benchmark.scrape(counters);
             assertEquals(12, result.products().size());
             assertTrue(result.complete());
             assertEquals(15, counters.requests);
-        } finally {
-            benchmark.closeTrial();
-        }
+        });
     }
 
     /** The trial's extra warm-up scrapes (each validated) for a model with JVMs of its own, and only for one. */
@@ -142,16 +132,11 @@ class BenchmarksValidateTheirAnswerTest {
                 "products", 12, "productsPerPage", 5, "latency", "fixed:1", "pageKb", 1, "faults", "none",
                 "computeRounds", 0, "concurrency", 4, "siteUrl", "", "serverWarmUpSeconds", 0, "gil", "off",
                 "processes", 2, "rate", 20);
-        ScrapeCounters counters = new ScrapeCounters();
-        counters.reset();
-        benchmark.openTrialOnce();
-        try {
+        inTrial(benchmark, counters -> {
             ScrapeResult result = benchmark.scrape(counters);
             assertEquals(12, result.products().size());
             assertEquals(15, counters.requests);
-        } finally {
-            benchmark.closeTrial();
-        }
+        });
     }
 
     @Test
@@ -195,5 +180,22 @@ class BenchmarksValidateTheirAnswerTest {
         List<String> sweepOn17 = BenchRunner.modelsFor(ConcurrencySweepBenchmark.class, 17);
         assertEquals(declared.contains(model.name()) && model.traits().minimumJdk() <= 17,
                 sweepOn17.contains(model.name()));
+    }
+
+    /** What a test checks in a benchmark's open trial, with counters fresh for it. */
+    private interface TrialCheck {
+        void check(ScrapeCounters counters) throws Exception;
+    }
+
+    /** Opens {@code benchmark}'s trial, runs {@code check} in it, and closes the trial whatever happens. */
+    private static void inTrial(ScrapeBenchmark benchmark, TrialCheck check) throws Exception {
+        ScrapeCounters counters = new ScrapeCounters();
+        counters.reset();
+        benchmark.openTrialOnce();
+        try {
+            check.check(counters);
+        } finally {
+            benchmark.closeTrial();
+        }
     }
 }
