@@ -310,25 +310,20 @@ public final class BenchRunner implements Callable<Integer> {
         return all;
     }
 
-    /**
-     * One JMH invocation: the forks it runs, on which run's JVM, and for an interleaved run the one
-     * model it runs (null: every model the class and the JVM allow).
-     */
-    record ForkSlot(Run run, int forks, String model) {}
+    /** One JMH invocation: one fork, on this run's JVM, of this model (null: a class without models). */
+    record ForkSlot(Run run, String model) {}
 
     /**
-     * How a class's forks are spread: all in one invocation for a single JVM. For several, one fork
-     * per invocation, model by model, in the order A B B A A B ... within each model, so that every
-     * JVM's forks of a row run within minutes of each other. The host's speed drifts over minutes
-     * (the measurement is in results/README.md), and a class-wide A B B A put the two forks of one
-     * row ten minutes apart.
+     * How a class's forks are spread: one fork per JMH invocation, in rounds. A round runs one
+     * fork of every row (each model, on each JVM that can run it); the next round runs them in
+     * the reverse order (A B C ... C B A), so that a drift of the host over the class's minutes
+     * falls alike on every model and every JVM, and a speedup or a JDK comparison sets forks
+     * side by side that ran minutes apart at most. The host's speed drifts over minutes
+     * (docs/method.md), and running model after model put a model's forks up to fifteen minutes
+     * from the baseline's.
      */
     static List<ForkSlot> forkSlots(Class<?> benchmark, CommandLineOptions userOptions, List<Run> runs, boolean quick) {
-        int forks = quick ? 1 : userOptions.getForkCount().orElse(declaredForks(benchmark));
-        if (runs.size() == 1) {
-            List<String> models = modelsToRun(benchmark, userOptions, runs.get(0).jvm().major(), quick);
-            return models != null && models.isEmpty() ? List.of() : List.of(new ForkSlot(runs.get(0), forks, null));
-        }
+        int forks = Math.max(1, quick ? 1 : userOptions.getForkCount().orElse(declaredForks(benchmark)));
         Map<Run, List<String>> modelsByRun = new LinkedHashMap<>();
         for (Run run : runs) {
             modelsByRun.put(run, modelsToRun(benchmark, userOptions, run.jvm().major(), quick));
@@ -338,19 +333,19 @@ public final class BenchRunner implements Callable<Integer> {
         List<String> rows = !hasModels ? Collections.singletonList(null)
                 : modelsByRun.values().stream().flatMap(List::stream).distinct()
                         .sorted(Comparator.comparing(Model::valueOf)).toList();
-        List<ForkSlot> slots = new ArrayList<>();
+        List<ForkSlot> round = new ArrayList<>();
         for (String model : rows) {
-            for (int round = 0; round < Math.max(1, forks); round++) {
-                List<Run> order = new ArrayList<>(runs);
-                if (round % 2 == 1) {
-                    Collections.reverse(order);
-                }
-                for (Run run : order) {
-                    if (!hasModels || modelsByRun.get(run).contains(model)) {
-                        slots.add(new ForkSlot(run, 1, model));
-                    }
+            for (Run run : runs) {
+                if (!hasModels || modelsByRun.get(run).contains(model)) {
+                    round.add(new ForkSlot(run, model));
                 }
             }
+        }
+        List<ForkSlot> reversed = new ArrayList<>(round);
+        Collections.reverse(reversed);
+        List<ForkSlot> slots = new ArrayList<>();
+        for (int r = 0; r < forks; r++) {
+            slots.addAll(r % 2 == 0 ? round : reversed);
         }
         return slots;
     }
@@ -417,8 +412,8 @@ public final class BenchRunner implements Callable<Integer> {
                 }
             }
         }
-        // the fork count is the slot's: an interleaved run spreads the user's -f over the JVMs
-        builder.forks(slot.forks());
+        // the user's -f is the number of rounds (forkSlots); each invocation runs one fork (-f 0: in this JVM, once)
+        builder.forks(userOptions.getForkCount().orElse(1) == 0 ? 0 : 1);
         return builder.parent(userOptions).build();
     }
 

@@ -116,27 +116,33 @@ class BenchRunnerTest {
     }
 
     @Test
-    void interleavedForksAlternateABBAModelByModel() throws Exception {
+    void forksRunInRoundsOverModelsAndJvmsEachRoundReversingTheLast() throws Exception {
         ForkJvm jdk17 = new ForkJvm("/elsewhere/bin/java", new RunRecord.Jdk(17, "17", "v", "vm", "vmv", "/elsewhere"));
         ForkJvm jdk25 = new ForkJvm("/other/bin/java", new RunRecord.Jdk(25, "25", "v", "vm", "vmv", "/other"));
         BenchRunner.Run a = new BenchRunner.Run(jdk17, temp.resolve("a"));
         BenchRunner.Run b = new BenchRunner.Run(jdk25, temp.resolve("b"));
         var options = new org.openjdk.jmh.runner.options.CommandLineOptions("-f", "4");
         List<BenchRunner.ForkSlot> slots = BenchRunner.forkSlots(IoBoundBenchmark.class, options, List.of(a, b), false);
-        assertTrue(slots.stream().allMatch(s -> s.forks() == 1));
-        // every model's forks run together, one model after another, in the declared order
-        List<String> modelOrder = slots.stream().map(BenchRunner.ForkSlot::model).distinct().toList();
-        assertEquals(java.util.Arrays.stream(org.scrapebench.models.Model.values()).map(Enum::name).toList(), modelOrder);
-        for (String model : modelOrder) {
+        List<String> models = java.util.Arrays.stream(Model.values()).map(Enum::name).toList();
+        int perRound = 2 * models.size() - (int) models.stream().filter(m -> Model.valueOf(m).unavailableReason(17) != null).count();
+        assertEquals(4 * perRound, slots.size(), "four rounds of every model on every JDK that can run it");
+        List<BenchRunner.ForkSlot> first = slots.subList(0, perRound);
+        assertEquals(models, first.stream().map(BenchRunner.ForkSlot::model).distinct().toList(),
+                "a round runs the models in their order");
+        List<BenchRunner.ForkSlot> second = new java.util.ArrayList<>(slots.subList(perRound, 2 * perRound));
+        java.util.Collections.reverse(second);
+        assertEquals(first, second, "the next round runs the same forks in reverse");
+        assertEquals(first, slots.subList(2 * perRound, 3 * perRound), "and the one after, forwards again");
+        for (String model : models) {
             List<BenchRunner.Run> order = slots.stream().filter(s -> model.equals(s.model()))
                     .map(BenchRunner.ForkSlot::run).toList();
             boolean runsOn17 = Model.valueOf(model).unavailableReason(17) == null;
             assertEquals(runsOn17 ? List.of(a, b, b, a, a, b, b, a) : List.of(b, b, b, b), order,
                     model + ": its forks alternate over the JDKs that can run it");
         }
-        int first = slots.indexOf(slots.stream().filter(s -> "SERIAL".equals(s.model())).findFirst().orElseThrow());
-        assertEquals(List.of(a, b, b, a, a, b, b, a), slots.subList(first, first + 8).stream().map(BenchRunner.ForkSlot::run).toList(),
-                "a model's forks are adjacent, not spread over the class");
+        int serial = slots.indexOf(new BenchRunner.ForkSlot(a, "SERIAL"));
+        int pool = slots.indexOf(new BenchRunner.ForkSlot(a, "FIXED_THREAD_POOL"));
+        assertEquals(2, pool - serial, "the baseline's fork and the next model's run side by side, not a model apart");
 
         // a class without models: the same pattern, once
         List<BenchRunner.ForkSlot> calibration = BenchRunner.forkSlots(CalibrationBenchmark.class, options, List.of(a, b), false);
@@ -145,14 +151,17 @@ class BenchRunnerTest {
 
         // the user's -p model narrows the rows; a JVM that cannot run it is left out of them
         var onlyVirtual = new org.openjdk.jmh.runner.options.CommandLineOptions("-f", "2", "-p", "model=VIRTUAL_THREADS,SERIAL");
-        assertEquals(List.of(new BenchRunner.ForkSlot(a, 1, "SERIAL"), new BenchRunner.ForkSlot(b, 1, "SERIAL"),
-                        new BenchRunner.ForkSlot(b, 1, "SERIAL"), new BenchRunner.ForkSlot(a, 1, "SERIAL"),
-                        new BenchRunner.ForkSlot(b, 1, "VIRTUAL_THREADS"), new BenchRunner.ForkSlot(b, 1, "VIRTUAL_THREADS")),
+        assertEquals(List.of(new BenchRunner.ForkSlot(a, "SERIAL"), new BenchRunner.ForkSlot(b, "SERIAL"),
+                        new BenchRunner.ForkSlot(b, "VIRTUAL_THREADS"), new BenchRunner.ForkSlot(b, "VIRTUAL_THREADS"),
+                        new BenchRunner.ForkSlot(b, "SERIAL"), new BenchRunner.ForkSlot(a, "SERIAL")),
                 BenchRunner.forkSlots(IoBoundBenchmark.class, onlyVirtual, List.of(a, b), false));
 
-        // one JVM: all forks in one invocation, as declared on the class (2)
-        var none = new org.openjdk.jmh.runner.options.CommandLineOptions();
-        assertEquals(List.of(new BenchRunner.ForkSlot(a, 2, null)), BenchRunner.forkSlots(IoBoundBenchmark.class, none, List.of(a), false));
+        // one JVM: the models round-robin too, as many rounds as the class declares forks (2)
+        var none = new org.openjdk.jmh.runner.options.CommandLineOptions("-p", "model=SERIAL,FIXED_THREAD_POOL,EVENT_LOOP");
+        assertEquals(List.of(new BenchRunner.ForkSlot(a, "SERIAL"), new BenchRunner.ForkSlot(a, "FIXED_THREAD_POOL"),
+                        new BenchRunner.ForkSlot(a, "EVENT_LOOP"), new BenchRunner.ForkSlot(a, "EVENT_LOOP"),
+                        new BenchRunner.ForkSlot(a, "FIXED_THREAD_POOL"), new BenchRunner.ForkSlot(a, "SERIAL")),
+                BenchRunner.forkSlots(IoBoundBenchmark.class, none, List.of(a), false));
         var virtualOnly = new org.openjdk.jmh.runner.options.CommandLineOptions("-p", "model=VIRTUAL_THREADS");
         assertEquals(List.of(), BenchRunner.forkSlots(IoBoundBenchmark.class, virtualOnly, List.of(a), false),
                 "nothing to run on JDK 17");
