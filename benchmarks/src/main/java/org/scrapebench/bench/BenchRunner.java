@@ -196,38 +196,46 @@ public final class BenchRunner implements Callable<Integer> {
                 continue;
             }
             try {
-                for (ForkSlot slot : slots) {
-                    trialLog.startRun(slot.run().dir().getFileName().toString());
-                    progress.mark();
-                    Collection<RunResult> results = new Runner(options(benchmark, slot, userOptions), trialLog).run();
-                    if (results.isEmpty()) {
-                        System.err.println("bench: " + benchmark.getSimpleName() + " produced no results");
-                        return 1;
+                runForks(benchmark, slots, userOptions, trialLog, progress);
+                int rounds = rounds(benchmark, userOptions, quick);
+                for (int added = 0; !quick && added < ForkAgreement.MAX_ADDED_ROUNDS; added++) {
+                    List<ForkSlot> again = remeasureSlots(benchmark, runs, rounds, host.record(), rounds + added);
+                    if (again.isEmpty()) {
+                        break;
                     }
-                    slot.run().add(results);
+                    System.out.println("bench: re-measuring " + benchmark.getSimpleName() + ", one more fork of "
+                            + rowLabels(benchmark, runs, again) + " on each JVM: its forks disagree or are marked");
+                    again.forEach(slot -> progress.add(options(benchmark, slot, userOptions)));
+                    runForks(benchmark, again, userOptions, trialLog, progress);
                 }
             } catch (RunnerException e) {
                 System.err.println("bench: " + benchmark.getSimpleName() + " failed: " + rootMessage(e));
                 System.err.println("bench: no results written (JMH printed the failing benchmark above)");
+                return 1;
+            } catch (NoResultsException e) {
+                System.err.println("bench: " + benchmark.getSimpleName() + " produced no results");
                 return 1;
             }
             classesRun.add(benchmark.getSimpleName());
         }
 
         Instant finished = Instant.now();
+        RunRecord.HostCanary canary = host.record();
         for (Run run : runs) {
             Path jsonFile = run.dir().resolve("jmh-result.json");
-            List<RunResult> merged = run.merged();
-            try (PrintStream out = new PrintStream(Files.newOutputStream(jsonFile), false, StandardCharsets.UTF_8)) {
-                ResultFormatFactory.getInstance(ResultFormatType.JSON, out).writeOut(merged);
+            Run.Outcome outcome = run.outcome(canary);
+            writeJmhJson(jsonFile, outcome.counted());
+            if (!outcome.setAside().isEmpty()) {
+                writeJmhJson(run.dir().resolve(SET_ASIDE_FILE), outcome.setAside());
             }
             List<Path> partners = runs.stream().map(Run::dir).filter(d -> !d.equals(run.dir())).toList();
             RunRecordWriter.describe(new RunRecordWriter.RunInfo(run.dir(), run.jvm(), started,
                     new RunRecordWriter.Options(quick, classesRun, jmhArgs, include, label),
-                    new RunRecordWriter.Outcome(finished, new RunRecordWriter.Checks(quiet, force, host.record()),
-                            trialLog.trials(run.dir().getFileName().toString()), merged, partners)))
+                    new RunRecordWriter.Outcome(finished, new RunRecordWriter.Checks(quiet, force, canary),
+                            outcome.trials(), outcome.counted(), partners, outcome.agreement())))
                     .write(run.dir().resolve(RunRecord.FILE));
-            System.out.println("bench: wrote " + jsonFile + " and environment.json");
+            System.out.println("bench: wrote " + jsonFile + " and environment.json"
+                    + (outcome.setAside().isEmpty() ? "" : ", and " + SET_ASIDE_FILE + " with the forks set aside"));
         }
 
         if (!noReport) {
@@ -259,6 +267,79 @@ public final class BenchRunner implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** Where the forks left out of the scores go, in JMH's JSON format; their trials say why. */
+    static final String SET_ASIDE_FILE = "set-aside.json";
+
+    /** JMH gave nothing back for an invocation. */
+    private static final class NoResultsException extends Exception {}
+
+    /** Runs the slots one JMH invocation each, handing every result and its trial to the slot's run. */
+    private void runForks(Class<?> benchmark, List<ForkSlot> slots, CommandLineOptions userOptions, TrialLog trialLog,
+                          Progress progress) throws RunnerException, NoResultsException {
+        for (ForkSlot slot : slots) {
+            progress.mark();
+            int trialsBefore = trialLog.trialCount();
+            Collection<RunResult> results = new Runner(options(benchmark, slot, userOptions), trialLog).run();
+            if (results.isEmpty()) {
+                throw new NoResultsException();
+            }
+            slot.run().add(results, trialLog.trialsSince(trialsBefore), rounds(benchmark, userOptions, quick));
+        }
+    }
+
+    /**
+     * The rows these slots re-measure, for the console: each by the params in which the class's
+     * rows differ (and its method, in a class of several).
+     */
+    static String rowLabels(Class<?> benchmark, List<Run> runs, List<ForkSlot> slots) {
+        List<Map<String, String>> all = new ArrayList<>();
+        runs.forEach(run -> run.rowIds(benchmark).forEach(id -> all.add(run.params(id))));
+        List<String> varying = all.stream().flatMap(p -> p.keySet().stream()).distinct()
+                .filter(key -> all.stream().map(p -> String.valueOf(p.get(key))).distinct().count() > 1).toList();
+        return slots.stream().map(slot -> {
+            String method = slot.run().benchmarks(benchmark).size() > 1 ? slot.benchmark().substring(slot.benchmark().lastIndexOf('.') + 1) + " " : "";
+            return (method + varying.stream().filter(slot.params()::containsKey)
+                    .map(key -> key + "=" + slot.params().get(key)).collect(Collectors.joining(" "))).strip();
+        }).map(label -> label.isEmpty() ? "the row" : label).distinct().collect(Collectors.joining(", "));
+    }
+
+    private static void writeJmhJson(Path file, List<RunResult> results) throws IOException {
+        try (PrintStream out = new PrintStream(Files.newOutputStream(file), false, StandardCharsets.UTF_8)) {
+            ResultFormatFactory.getInstance(ResultFormatType.JSON, out).writeOut(results);
+        }
+    }
+
+    /** The rounds a class's forks run in: the forks each row gets on each JVM, as planned. */
+    static int rounds(Class<?> benchmark, CommandLineOptions userOptions, boolean quick) {
+        return Math.max(1, quick ? 1 : userOptions.getForkCount().orElse(declaredForks(benchmark)));
+    }
+
+    /**
+     * One more round for the class's rows that are not settled on some run ({@link ForkAgreement}):
+     * one fork of the row on every run that has it, in the order the next round of the palindrome
+     * takes (a row stands for its exact params, so a sweep re-measures one point, not the sweep).
+     */
+    static List<ForkSlot> remeasureSlots(Class<?> benchmark, List<Run> runs, int planned, RunRecord.HostCanary canary,
+                                         int round) {
+        List<String> rowIds = new ArrayList<>();
+        runs.forEach(run -> run.rowIds(benchmark).stream().filter(id -> !rowIds.contains(id)).forEach(rowIds::add));
+        List<ForkSlot> slots = new ArrayList<>();
+        for (String id : rowIds) {
+            List<Run> having = runs.stream().filter(run -> run.rowIds(benchmark).contains(id)).toList();
+            if (having.stream().allMatch(run -> run.verdict(id, planned, canary).settled())) {
+                continue;
+            }
+            for (Run run : having) {
+                Map<String, String> params = run.params(id);
+                slots.add(new ForkSlot(run, params.get("model"), params, run.benchmark(id)));
+            }
+        }
+        if (round % 2 == 1) {
+            Collections.reverse(slots);
+        }
+        return slots;
     }
 
     /** The fork JVMs: one (--jvm or this JVM), or the --jvms list for an interleaved run. */
@@ -310,8 +391,17 @@ public final class BenchRunner implements Callable<Integer> {
         return all;
     }
 
-    /** One JMH invocation: one fork, on this run's JVM, of this model (null: a class without models). */
-    record ForkSlot(Run run, String model) {}
+    /**
+     * One JMH invocation: one fork, on this run's JVM, of this model (null: a class without models),
+     * and of these params only, of this benchmark method only (null: every combination and method
+     * the class declares for the model).
+     */
+    record ForkSlot(Run run, String model, Map<String, String> params, String benchmark) {
+        ForkSlot(Run run, String model) {
+            this(run, model, null, null);
+        }
+
+    }
 
     /**
      * How a class's forks are spread: one fork per JMH invocation, in rounds. A round runs one
@@ -381,13 +471,17 @@ public final class BenchRunner implements Callable<Integer> {
         ForkJvm forkJvm = slot.run().jvm();
         // JMH ORs its includes, so the user's pattern is folded into this class's as a lookahead.
         String userPart = include.isBlank() ? "" : "(?=.*(?:" + include + "))";
+        String target = slot.benchmark() != null ? Pattern.quote(slot.benchmark()) + "$" : Pattern.quote(benchmark.getName()) + "\\.";
         ChainedOptionsBuilder builder = new OptionsBuilder()
-                .include("^" + userPart + Pattern.quote(benchmark.getName()) + "\\.")
+                .include("^" + userPart + target)
                 .shouldFailOnError(true)
                 .jvm(forkJvm.javaPath());
         List<String> models = slot.model() != null ? List.of(slot.model())
                 : modelsToRun(benchmark, userOptions, forkJvm.major(), quick);
-        if (models != null) {
+        // JMH adds a param's values to those already given, so each param is given once
+        if (slot.params() != null) {
+            slot.params().forEach(builder::param);
+        } else if (models != null) {
             builder.param("model", models.toArray(String[]::new));
         }
         if (quick) {
@@ -500,14 +594,24 @@ public final class BenchRunner implements Callable<Integer> {
     }
 
     /**
-     * One run directory: the JVM its forks ran on and every result JMH gave for it. An interleaved
-     * run calls JMH once per fork, so the forks of one benchmark and params arrive in several
-     * results; {@link #merged} puts them back together as JMH would have written them in one run.
+     * One run directory: the JVM its forks ran on, and every fork JMH gave for it with its trial.
+     * The runner calls JMH once per fork, so the forks of one benchmark and params arrive one by
+     * one; {@link #outcome} puts those the score counts back together as JMH would have written
+     * them in one run, and keeps apart those set aside ({@link ForkAgreement}).
      */
     static final class Run {
+        /** One fork: JMH's result for it and the trial that recorded the machine meanwhile (null if none did). */
+        record Fork(RunResult result, RunRecord.Trial trial) {}
+
+        /** What the run's files hold: the forks the scores count, those set aside, every trial, the re-measured rows. */
+        record Outcome(List<RunResult> counted, List<RunResult> setAside, List<RunRecord.Trial> trials,
+                       RunRecord.ForkAgreement agreement) {}
+
         private final ForkJvm jvm;
         private final Path dir;
-        private final Map<String, List<RunResult>> byRow = new LinkedHashMap<>();
+        private final Map<String, List<Fork>> byRow = new LinkedHashMap<>();
+        private final Map<String, Integer> plannedByRow = new LinkedHashMap<>();
+        private final List<RunRecord.Trial> trials = new ArrayList<>();
 
         Run(ForkJvm jvm, Path dir) {
             this.jvm = jvm;
@@ -522,24 +626,133 @@ public final class BenchRunner implements Callable<Integer> {
             return dir;
         }
 
-        void add(Collection<RunResult> results) {
+        /** One invocation's results and the trials it recorded; each row was planned {@code planned} forks. */
+        void add(Collection<RunResult> results, List<RunRecord.Trial> newTrials, int planned) {
+            trials.addAll(newTrials);
+            List<RunRecord.Trial> unpaired = new ArrayList<>(newTrials);
             for (RunResult result : results) {
-                byRow.computeIfAbsent(result.getParams().id(), k -> new ArrayList<>()).add(result);
+                org.openjdk.jmh.infra.BenchmarkParams params = result.getParams();
+                Map<String, String> values = paramsOf(params);
+                RunRecord.Trial trial = unpaired.stream()
+                        .filter(t -> t.benchmark().equals(params.getBenchmark()) && t.params().equals(new java.util.TreeMap<>(values)))
+                        .findFirst().orElse(null);
+                unpaired.remove(trial);
+                byRow.computeIfAbsent(params.id(), k -> new ArrayList<>()).add(new Fork(result, trial));
+                plannedByRow.putIfAbsent(params.id(), planned);
             }
         }
 
-        List<RunResult> merged() {
-            List<RunResult> merged = new ArrayList<>();
-            for (List<RunResult> parts : byRow.values()) {
-                if (parts.size() == 1) {
-                    merged.add(parts.get(0));
-                    continue;
-                }
-                List<org.openjdk.jmh.results.BenchmarkResult> forks = new ArrayList<>();
-                parts.forEach(p -> forks.addAll(p.getBenchmarkResults()));
-                merged.add(new RunResult(withForks(parts.get(0).getParams(), forks.size()), forks));
+        /** The ids of this run's rows of one benchmark class, in the order they first ran. */
+        List<String> rowIds(Class<?> benchmark) {
+            return byRow.entrySet().stream()
+                    .filter(e -> e.getValue().get(0).result().getParams().getBenchmark().startsWith(benchmark.getName() + "."))
+                    .map(Map.Entry::getKey).toList();
+        }
+
+        Map<String, String> params(String rowId) {
+            return paramsOf(byRow.get(rowId).get(0).result().getParams());
+        }
+
+        /** The benchmark method of a row, e.g. {@code org.scrapebench.bench.CalibrationBenchmark.serverCeiling}. */
+        String benchmark(String rowId) {
+            return byRow.get(rowId).get(0).result().getParams().getBenchmark();
+        }
+
+        /** The benchmark methods of one class this run has rows of. */
+        java.util.Set<String> benchmarks(Class<?> benchmark) {
+            return rowIds(benchmark).stream().map(this::benchmark).collect(Collectors.toSet());
+        }
+
+        /** Whether a row's forks agree, judged with the canary's reference as it stands. */
+        ForkAgreement.Verdict verdict(String rowId, int planned, RunRecord.HostCanary canary) {
+            return ForkAgreement.judge(agreementForks(rowId, canary), planned, tolerance(params(rowId)));
+        }
+
+        private List<ForkAgreement.Fork> agreementForks(String rowId, RunRecord.HostCanary canary) {
+            List<ForkAgreement.Fork> forks = new ArrayList<>();
+            for (Fork fork : byRow.get(rowId)) {
+                double[] scores = fork.result().getBenchmarkResults().stream()
+                        .flatMap(b -> b.getIterationResults().stream())
+                        .mapToDouble(it -> it.getPrimaryResult().getScore()).toArray();
+                forks.add(new ForkAgreement.Fork(scores, mark(fork.trial(), canary)));
             }
-            return merged;
+            return forks;
+        }
+
+        /** Why a fork's numbers are suspect, or null. */
+        static String mark(RunRecord.Trial trial, RunRecord.HostCanary canary) {
+            if (trial == null) {
+                return null;
+            }
+            if (canary != null && canary.slow(trial.hostCanaryMillis())) {
+                return "the host canary read slow before the fork";
+            }
+            return trial.contaminated() ? "foreign CPU or steal during a measured iteration" : null;
+        }
+
+        private static double tolerance(Map<String, String> params) {
+            String model = params.get("model");
+            return ForkAgreement.tolerance(model != null && Model.valueOf(model).traits().startsProcesses());
+        }
+
+        Outcome outcome(RunRecord.HostCanary canary) {
+            List<RunResult> counted = new ArrayList<>();
+            List<RunResult> setAside = new ArrayList<>();
+            Map<RunRecord.Trial, String> setAsideTrials = new java.util.IdentityHashMap<>();
+            List<RunRecord.Remeasured> remeasured = new ArrayList<>();
+            for (Map.Entry<String, List<Fork>> row : byRow.entrySet()) {
+                List<Fork> forks = row.getValue();
+                int planned = plannedByRow.get(row.getKey());
+                List<ForkAgreement.Fork> judged = agreementForks(row.getKey(), canary);
+                ForkAgreement.Verdict verdict = ForkAgreement.judge(judged, planned, tolerance(params(row.getKey())));
+                List<Fork> kept = new ArrayList<>();
+                List<Fork> left = new ArrayList<>();
+                for (int i = 0; i < forks.size(); i++) {
+                    if (verdict.setAside().contains(judged.get(i))) {
+                        left.add(forks.get(i));
+                        if (forks.get(i).trial() != null) {
+                            setAsideTrials.put(forks.get(i).trial(), judged.get(i).mark());
+                        }
+                    } else {
+                        kept.add(forks.get(i));
+                    }
+                }
+                counted.add(merge(kept));
+                if (!left.isEmpty()) {
+                    setAside.add(merge(left));
+                }
+                if (forks.size() > planned || !left.isEmpty() || verdict.disagree()) {
+                    org.openjdk.jmh.infra.BenchmarkParams params = forks.get(0).result().getParams();
+                    remeasured.add(new RunRecord.Remeasured(params.getBenchmark(), paramsOf(params), planned,
+                            Math.max(0, forks.size() - planned), left.size(), verdict.disagree()));
+                }
+            }
+            List<RunRecord.Trial> allTrials = trials.stream().map(t -> setAsideTrials.containsKey(t)
+                    ? new RunRecord.Trial(t.benchmark(), t.params(), t.start(), t.end(), t.measuredIterations(),
+                            t.contaminatedIterations(), t.meanForeignCores(), t.maxForeignCores(), t.maxStealShare(),
+                            t.contaminated(), t.hostCanaryMillis(), setAsideTrials.get(t))
+                    : t).toList();
+            return new Outcome(counted, setAside, allTrials, new RunRecord.ForkAgreement(ForkAgreement.P_VALUE,
+                    ForkAgreement.IN_PROCESS_TOLERANCE, ForkAgreement.PROCESS_TOLERANCE, ForkAgreement.MAX_ADDED_ROUNDS,
+                    remeasured));
+        }
+
+        /** Forks of one row as one result, as JMH writes a row it ran with that many forks. */
+        private static RunResult merge(List<Fork> forks) {
+            if (forks.size() == 1) {
+                return forks.get(0).result();
+            }
+            List<org.openjdk.jmh.results.BenchmarkResult> results = new ArrayList<>();
+            forks.forEach(f -> results.addAll(f.result().getBenchmarkResults()));
+            return new RunResult(withForks(forks.get(0).result().getParams(), results.size()), results);
+        }
+
+        private static Map<String, String> paramsOf(org.openjdk.jmh.infra.BenchmarkParams params) {
+            Map<String, String> values = new LinkedHashMap<>();
+            for (String key : params.getParamsKeys()) {
+                values.put(key, params.getParam(key));
+            }
+            return values;
         }
 
         private static org.openjdk.jmh.infra.BenchmarkParams withForks(org.openjdk.jmh.infra.BenchmarkParams p, int forks) {

@@ -15,7 +15,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * How far a run is: the forks planned for each benchmark class (counted up front as JMH will
- * expand them), the forks done, the time since the start, and an estimate of the time left: each
+ * expand them, and those added to re-measure a row), the forks done, the time since the start, and an estimate of the time left: each
  * class's remaining forks at that class's mean time per fork so far, or the run's mean where the
  * class has none yet. A long run prints it between forks.
  */
@@ -26,6 +26,7 @@ final class Progress {
     private final Map<String, Integer> planned = new LinkedHashMap<>();
     private final Map<String, Integer> done = new LinkedHashMap<>();
     private final Map<String, Long> nanos = new LinkedHashMap<>();
+    private int added;
     private long mark;
 
     Progress(LongSupplier nanoClock) {
@@ -41,6 +42,14 @@ final class Progress {
 
     void plan(String benchmarkClass, int forks) {
         planned.merge(benchmarkClass, forks, Integer::sum);
+    }
+
+    /** Adds forks that re-measure rows whose forks disagree (counted apart as well as planned). */
+    void add(Options options) {
+        plannedForks(options).forEach((benchmarkClass, forks) -> {
+            plan(benchmarkClass, forks);
+            added += forks;
+        });
     }
 
     /** The time from here to the next fork's end is that fork's (not the runner's own work before). */
@@ -62,7 +71,8 @@ final class Progress {
         int doneTotal = done.values().stream().mapToInt(Integer::intValue).sum();
         Duration elapsed = Duration.ofNanos(nanoClock.getAsLong() - start);
         StringBuilder line = new StringBuilder("bench: progress: ").append(doneTotal).append(" of ")
-                .append(plannedTotal).append(" forks done, ").append(clock(elapsed)).append(" elapsed");
+                .append(plannedTotal).append(" forks done").append(added > 0 ? " (" + added + " added to re-measure)" : "")
+                .append(", ").append(clock(elapsed)).append(" elapsed");
         if (doneTotal == 0) {
             return line.append(", time left known after the first fork").toString();
         }

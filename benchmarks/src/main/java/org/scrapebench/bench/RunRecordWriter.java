@@ -56,9 +56,13 @@ final class RunRecordWriter {
     /** The quiet check before the run, and whether the user ran anyway on a busy machine. */
     record Checks(QuietCheck quiet, boolean forced, RunRecord.HostCanary hostCanary) {}
 
-    /** What the run did: when it ended, the checks, its trials and results, the runs interleaved with it. */
-    record Outcome(Instant finished, Checks checks, List<TrialLog.Trial> trials, List<RunResult> results,
-                   List<Path> partners) {}
+    /**
+     * What the run did: when it ended, the checks, its trials (each saying whether its fork was set
+     * aside) and the results its scores count, the runs interleaved with it, and how its forks were
+     * made to agree.
+     */
+    record Outcome(Instant finished, Checks checks, List<RunRecord.Trial> trials, List<RunResult> results,
+                   List<Path> partners, RunRecord.ForkAgreement forkAgreement) {}
 
     static RunRecord describe(RunInfo info) {
         Options options = info.options();
@@ -98,12 +102,12 @@ final class RunRecordWriter {
                 rows.add(row(params.getBenchmark(), paramsOf(params)));
             }
         }
-        List<RunRecord.Trial> trials = outcome.trials().stream().map(TrialLog.Trial::record).toList();
+        List<RunRecord.Trial> trials = outcome.trials();
         return new RunRecord(RunRecord.SCHEMA_VERSION, run,
                 new RunRecord.Options(options.benchmarks(), jmhArgs, blankToNull(options.include())),
                 new RunRecord.Git(info.start().commit(), info.start().dirty()), info.jvm().jdk(), machine, fixture,
                 quiet, new RunRecord.ContaminationLimits(TrialLog.FOREIGN_CORES_LIMIT, TrialLog.STEAL_LIMIT),
-                outcome.checks().hostCanary(), models, leftOut, rows, trials);
+                outcome.checks().hostCanary(), outcome.forkAgreement(), models, leftOut, rows, trials);
     }
 
     /**

@@ -30,16 +30,13 @@ final class TrialLog implements OutputFormat {
     /** Share of the CPUs' time stolen by the hypervisor above which an iteration counts as contaminated. */
     static final double STEAL_LIMIT = 0.05;
 
-    /** One trial (one fork of one benchmark with one set of params), and the run directory it belongs to. */
-    record Trial(String run, RunRecord.Trial record) {}
-
     private final OutputFormat console;
     private final Progress progress;
     private final HostWatch host;
     private final boolean sampling;
-    private final List<Trial> trials = new ArrayList<>();
+    /** One per trial (one fork of one benchmark with one set of params), in the order they ended. */
+    private final List<RunRecord.Trial> trials = new ArrayList<>();
 
-    private String run = "";
     private Instant trialStart;
     private MachineLoad.Sample iterationStart;
     private final List<MachineLoad.Window> measured = new ArrayList<>();
@@ -60,13 +57,14 @@ final class TrialLog implements OutputFormat {
         this.sampling = MachineLoad.available();
     }
 
-    /** The run directory the next invocation's trials belong to (several runs may share one JVM path). */
-    void startRun(String runName) {
-        this.run = runName;
+    /** How many trials have ended so far: {@link #trialsSince} that count gives the next invocation's. */
+    int trialCount() {
+        return trials.size();
     }
 
-    List<Trial> trials(String runName) {
-        return trials.stream().filter(t -> t.run().equals(runName)).toList();
+    /** The trial records that ended since {@code count} trials had. */
+    List<RunRecord.Trial> trialsSince(int count) {
+        return List.copyOf(trials.subList(count, trials.size()));
     }
 
     @Override
@@ -113,10 +111,10 @@ final class TrialLog implements OutputFormat {
                 max = Math.max(max, w.foreignCores());
                 steal = Math.max(steal, w.stealShare());
             }
-            trials.add(new Trial(run, new RunRecord.Trial(params.getBenchmark(), values, trialStart.toString(),
+            trials.add(new RunRecord.Trial(params.getBenchmark(), values, trialStart.toString(),
                     Instant.now().toString(), measured.size(), contaminated,
                     measured.isEmpty() ? null : round(sum / measured.size()), measured.isEmpty() ? null : round(max),
-                    measured.isEmpty() ? null : round(steal), contaminated > 0, trialCanaryMillis)));
+                    measured.isEmpty() ? null : round(steal), contaminated > 0, trialCanaryMillis, null));
         }
         console.endBenchmark(result);
         forkEnded();

@@ -48,9 +48,9 @@ class BenchRunnerTest {
         Path run = RunDirectory.create(temp, LocalDate.of(2026, 11, 23), 17, "");
         ForkJvm jvm = new ForkJvm("/elsewhere/bin/java", new RunRecord.Jdk(17, "17.0.15", "v", "vm", "vmv", "/elsewhere"));
         QuietCheck quiet = new QuietCheck(3, 0.02, 0.4, List.of(), false);
-        TrialLog.Trial trial = new TrialLog.Trial(run.getFileName().toString(), new RunRecord.Trial(
+        RunRecord.Trial trial = new RunRecord.Trial(
                 "b.IoBoundBenchmark.scrape", Map.of("model", "SERIAL"), "2026-11-23T10:01:00Z", "2026-11-23T10:01:09Z",
-                5, 1, 0.05, 0.4, 0.0, true, 450.0));
+                5, 1, 0.05, 0.4, 0.0, true, 450.0, null);
         RunRecord.HostCanary canary = new RunRecord.HostCanary(HostCanary.WORK, 300.0, HostWatch.SLOW_ABOVE, 4, 1, 30);
         RunRecordWriter.describe(new RunRecordWriter.RunInfo(run, jvm,
                 new RunRecordWriter.Start(Instant.parse("2026-11-23T10:00:00Z"), 0.25, "abc123", false),
@@ -58,16 +58,16 @@ class BenchRunnerTest {
                         "-f 3 -p siteUrl=http://fixtures.example:8080/category/p/1", "", ""),
                 new RunRecordWriter.Outcome(Instant.parse("2026-11-23T10:12:00Z"),
                         new RunRecordWriter.Checks(quiet, false, canary), List.of(trial), List.of(),
-                        List.of(temp.resolve("2026-11-23-jdk25"))))).write(run.resolve(RunRecord.FILE));
+                        List.of(temp.resolve("2026-11-23-jdk25")), null))).write(run.resolve(RunRecord.FILE));
 
         RunRecord record = RunRecord.read(run.resolve(RunRecord.FILE));
         assertEquals(RunRecord.SCHEMA_VERSION, record.schemaVersion());
         assertEquals(List.of("2026-11-23-jdk25"), record.run().pairedWith());
         assertEquals(0.02, record.quietCheck().foreignCores());
         assertFalse(record.quietCheck().busy());
-        assertEquals(List.of(trial.record()), record.trials());
+        assertEquals(List.of(trial), record.trials());
         assertEquals(canary, record.hostCanary());
-        assertTrue(record.hostCanary().slow(trial.record().hostCanaryMillis()), "450 ms is 50% over the typical reading of 300 ms");
+        assertTrue(record.hostCanary().slow(trial.hostCanaryMillis()), "450 ms is 50% over the typical reading of 300 ms");
         // the models in report order, with the traits the report's bound needs
         assertEquals(Model.values().length, record.models().size());
         assertEquals("SERIAL", record.modelOrder().get(0));

@@ -43,6 +43,12 @@ class ProgressTest {
         now.addAndGet(TimeUnit.SECONDS.toNanos(20));
         // A: one at 10 s; B: one at its own 20 s
         assertEquals("bench: progress: 2 of 4 forks done, 0:35 elapsed, about 0:30 left", progress.forkDone("B"));
+
+        // forks added to re-measure a row count as planned, and say so
+        progress.add(new OptionsBuilder().include("^" + IoBoundBenchmark.class.getName() + "\\.")
+                .param("model", "SERIAL").forks(1).build());
+        assertEquals("bench: progress: 2 of 5 forks done (1 added to re-measure), 0:35 elapsed, about 0:45 left",
+                progress.line(), "A 10 s and B 20 s as before, and the added IoBoundBenchmark fork at the run's mean of 15 s");
     }
 
     @Test

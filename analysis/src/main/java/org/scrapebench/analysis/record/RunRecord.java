@@ -27,18 +27,23 @@ import org.scrapebench.analysis.BadInputException;
  * @param schemaVersion {@link #SCHEMA_VERSION}; a file of another version is refused
  */
 @JsonPropertyOrder({"schemaVersion", "run", "options", "git", "jdk", "machine", "fixture", "quietCheck",
-        "contaminationLimits", "hostCanary", "models", "modelsLeftOut", "rows", "trials"})
+        "contaminationLimits", "hostCanary", "forkAgreement", "models", "modelsLeftOut", "rows", "trials"})
 public record RunRecord(int schemaVersion, Run run, Options options, Git git, Jdk jdk, Machine machine,
                         Fixture fixture, QuietCheck quietCheck, ContaminationLimits contaminationLimits,
-                        HostCanary hostCanary, List<ModelInfo> models, List<LeftOut> modelsLeftOut, List<Row> rows,
+                        HostCanary hostCanary, ForkAgreement forkAgreement, List<ModelInfo> models, List<LeftOut> modelsLeftOut, List<Row> rows,
                         List<Trial> trials) {
 
-    public static final int SCHEMA_VERSION = 4;
+    public static final int SCHEMA_VERSION = 5;
     /**
      * The version before the host canary: read as a run without one ({@code hostCanary} and every
      * trial's reading null), which is what such a run was.
      */
     private static final int BEFORE_THE_CANARY = 3;
+    /**
+     * The version before forks had to agree: read as a run that re-measured nothing and set no fork
+     * aside ({@code forkAgreement} and every trial's {@code setAside} null), which is what it did.
+     */
+    private static final int BEFORE_FORK_AGREEMENT = 4;
     public static final String FILE = "environment.json";
 
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -106,6 +111,36 @@ public record RunRecord(int schemaVersion, Run run, Options options, Git git, Jd
         }
     }
 
+    /**
+     * How the run made its rows' forks agree: the rule, and the rows it re-measured, set forks of
+     * aside, or left unsettled (a row not listed had its planned forks, all counted, agreeing).
+     *
+     * @param pValue         the analysis of variance's p-value below which fork means differ beyond their iterations
+     * @param inProcessTolerance the spread of fork means an in-process row may have
+     * @param processTolerance   the same for a model with JVMs of its own
+     * @param maxAddedRounds     rounds of forks a class may add
+     */
+    public record ForkAgreement(double pValue, double inProcessTolerance, double processTolerance, int maxAddedRounds,
+                                List<Remeasured> rows) {
+        public ForkAgreement {
+            rows = List.copyOf(rows);
+        }
+    }
+
+    /**
+     * A row that needed more than its planned forks, or had some set aside.
+     *
+     * @param addedForks    forks run beyond the planned ones, on this run's JVM
+     * @param setAsideForks forks left out of the score (in {@code set-aside.json}, their trials say why)
+     * @param unsettled     whether the forks the score counts still disagree: the row gets no verdict
+     */
+    public record Remeasured(String benchmark, Map<String, String> params, int plannedForks, int addedForks,
+                             int setAsideForks, boolean unsettled) {
+        public Remeasured {
+            params = sorted(params);
+        }
+    }
+
     /** A model, in report order. */
     public record ModelInfo(String name, String summary, int minimumJdk, boolean limitsInFlight, String cpu) {}
 
@@ -131,11 +166,12 @@ public record RunRecord(int schemaVersion, Run run, Options options, Git git, Jd
      * measured iterations; a trial with an iteration above the limits is contaminated.
      *
      * @param hostCanaryMillis the slowest host canary reading before the trial's forks, or null
+     * @param setAside         why the fork is left out of the score (it is in {@code set-aside.json}), or null
      */
     public record Trial(String benchmark, Map<String, String> params, String start, String end,
                         int measuredIterations, int contaminatedIterations, Double meanForeignCores,
                         Double maxForeignCores, Double maxStealShare, boolean contaminated,
-                        Double hostCanaryMillis) {
+                        Double hostCanaryMillis, String setAside) {
         public Trial {
             params = sorted(params);
         }
@@ -160,6 +196,13 @@ public record RunRecord(int schemaVersion, Run run, Options options, Git git, Jd
                 .toList();
     }
 
+    /** How a row's forks were re-measured or set aside, if they were. */
+    public Optional<Remeasured> remeasured(String benchmark, Map<String, String> params) {
+        Map<String, String> wanted = new TreeMap<>(params);
+        return forkAgreement == null ? Optional.empty() : forkAgreement.rows().stream()
+                .filter(r -> r.benchmark().equals(benchmark) && r.params().equals(wanted)).findFirst();
+    }
+
     /** The models in report order. */
     public List<String> modelOrder() {
         return models.stream().map(ModelInfo::name).toList();
@@ -182,12 +225,17 @@ public record RunRecord(int schemaVersion, Run run, Options options, Git git, Jd
             JsonNode tree = JSON.readTree(text);
             int version = tree.path("schemaVersion").asInt(0);
             if (version == BEFORE_THE_CANARY && tree instanceof ObjectNode object) {
-                object.put("schemaVersion", SCHEMA_VERSION);
                 object.putNull("hostCanary");
                 object.path("trials").forEach(trial -> ((ObjectNode) trial).putNull("hostCanaryMillis"));
+                version = BEFORE_FORK_AGREEMENT;
+            }
+            if (version == BEFORE_FORK_AGREEMENT && tree instanceof ObjectNode object) {
+                object.put("schemaVersion", SCHEMA_VERSION);
+                object.putNull("forkAgreement");
+                object.path("trials").forEach(trial -> ((ObjectNode) trial).putNull("setAside"));
             } else if (version != SCHEMA_VERSION) {
                 throw new BadInputException(file + ": schema version " + version + ", this analysis reads "
-                        + BEFORE_THE_CANARY + " and " + SCHEMA_VERSION
+                        + BEFORE_THE_CANARY + " to " + SCHEMA_VERSION
                         + " (re-run the suite, or use the analysis of the commit that wrote it)");
             }
             record = JSON.treeToValue(tree, RunRecord.class);

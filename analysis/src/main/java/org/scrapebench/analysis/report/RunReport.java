@@ -245,6 +245,10 @@ public final class RunReport {
         if (canary.isPresent()) {
             header.add("host (canary)");
         }
+        boolean agreementRecorded = run.record().map(RunRecord::forkAgreement).isPresent();
+        if (agreementRecorded) {
+            header.add("forks");
+        }
         out.println("| " + String.join(" | ", header) + " |");
         out.println("|" + header.stream().map(h -> h.startsWith("score") || h.equals("median") || h.startsWith("speedup")
                 || h.startsWith("bound") || h.startsWith("efficiency") ? "---:" : "---").collect(Collectors.joining("|")) + "|");
@@ -281,6 +285,9 @@ public final class RunReport {
                 cells.add(foreignLoad(trials(r)));
             }
             canary.ifPresent(c -> cells.add(host(trials(r), c)));
+            if (agreementRecorded) {
+                cells.add(forks(r.forks(), run.record().flatMap(rec -> rec.remeasured(r.benchmark(), r.params()))));
+            }
             out.println("| " + String.join(" | ", cells) + " |");
         }
         if (!notes.isEmpty()) {
@@ -326,6 +333,11 @@ public final class RunReport {
         String model = row.params().get("model");
         if (model == null) {
             return "n/a";
+        }
+        if (unsettled(row)) {
+            notes.add("an unsettled row's forks still disagreed after the forks added to re-measure it: it gets no"
+                    + " speedup or verdict until it is measured again in a steadier hour");
+            return "no verdict (unsettled)";
         }
         String baseline = baselineModel();
         if (model.equals(baseline)) {
@@ -374,8 +386,36 @@ public final class RunReport {
     }
 
     /** "clean", or how many measured iterations of how many ran beside foreign load, and the worst of it. */
+    /** The trials of the forks the row's score counts (those set aside are in set-aside.json). */
     private List<RunRecord.Trial> trials(BenchmarkResult r) {
-        return run.record().map(rec -> rec.trials(r.benchmark(), r.params())).orElse(List.of());
+        return run.record().map(rec -> rec.trials(r.benchmark(), r.params())).orElse(List.of()).stream()
+                .filter(t -> t.setAside() == null).toList();
+    }
+
+    /** Whether the row's counted forks still disagree after the forks added to re-measure it. */
+    private boolean unsettled(BenchmarkResult r) {
+        return run.record().flatMap(rec -> rec.remeasured(r.benchmark(), r.params()))
+                .map(RunRecord.Remeasured::unsettled).orElse(false);
+    }
+
+    /**
+     * "2", or "3 (1 added, 1 set aside)" for a row re-measured because its forks disagreed or
+     * were marked, or "**unsettled**" with the same counts when its counted forks still disagree.
+     */
+    static String forks(int counted, Optional<RunRecord.Remeasured> remeasured) {
+        if (remeasured.isEmpty()) {
+            return String.valueOf(counted);
+        }
+        RunRecord.Remeasured row = remeasured.get();
+        List<String> parts = new ArrayList<>();
+        if (row.addedForks() > 0) {
+            parts.add(row.addedForks() + " added");
+        }
+        if (row.setAsideForks() > 0) {
+            parts.add(row.setAsideForks() + " set aside");
+        }
+        String text = counted + (parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")");
+        return row.unsettled() ? "**unsettled: " + text + ", still disagreeing**" : text;
     }
 
     static String foreignLoad(List<RunRecord.Trial> trials) {

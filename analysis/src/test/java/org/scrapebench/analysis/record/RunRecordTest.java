@@ -57,6 +57,30 @@ class RunRecordTest {
     }
 
     @Test
+    void aRecordOfTheSchemaBeforeForkAgreementReadsAsARunThatReMeasuredNothing() throws Exception {
+        RunRecord.Trial trial = new RunRecord.Trial("b.IoBoundBenchmark.scrape", Map.of("model", "SERIAL"),
+                "2026-12-04T10:00:00Z", "2026-12-04T10:00:20Z", 5, 0, 0.01, 0.02, 0.0, false, 210.0, null);
+        RunRecord.ForkAgreement agreement = new RunRecord.ForkAgreement(0.01, 0.03, 0.05, 2, List.of(
+                new RunRecord.Remeasured("b.IoBoundBenchmark.scrape", Map.of("model", "SERIAL"), 2, 1, 1, false)));
+        Path file = dir.resolve(RunRecord.FILE);
+        TestRecords.withForkAgreement(List.of(ROW), null, agreement, List.of(trial)).write(file);
+        assertEquals(1, RunRecord.read(file).remeasured("b.IoBoundBenchmark.scrape", Map.of("model", "SERIAL"))
+                .orElseThrow().addedForks());
+
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode root = (ObjectNode) json.readTree(file.toFile());
+        root.put("schemaVersion", 4);
+        root.remove("forkAgreement");
+        ((ObjectNode) root.get("trials").get(0)).remove("setAside");
+        Files.writeString(file, json.writeValueAsString(root));
+        RunRecord older = RunRecord.read(file);
+        assertEquals(null, older.forkAgreement());
+        assertTrue(older.remeasured("b.IoBoundBenchmark.scrape", Map.of("model", "SERIAL")).isEmpty());
+        assertEquals(210.0, older.trials().get(0).hostCanaryMillis());
+        assertEquals(null, older.trials().get(0).setAside());
+    }
+
+    @Test
     void theReportRefusesABrokenRecordInOneLine() throws Exception {
         Path run = Files.createDirectories(dir.resolve("2026-11-23-jdk25"));
         Files.copy(CliRun.resource("runs/2026-11-23-jdk25/jmh-result.json"), run.resolve("jmh-result.json"));

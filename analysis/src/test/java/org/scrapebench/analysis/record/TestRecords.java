@@ -15,6 +15,12 @@ public final class TestRecords {
 
     /** The same, with the host canary's record and the trials a test gives. */
     public static RunRecord withTrials(List<RunRecord.Row> rows, RunRecord.HostCanary canary, List<RunRecord.Trial> trials) {
+        return withForkAgreement(rows, canary, null, trials);
+    }
+
+    /** The same, with how the run made its forks agree. */
+    public static RunRecord withForkAgreement(List<RunRecord.Row> rows, RunRecord.HostCanary canary,
+                                              RunRecord.ForkAgreement agreement, List<RunRecord.Trial> trials) {
         return new RunRecord(RunRecord.SCHEMA_VERSION,
                 new RunRecord.Run("2026-12-04-jdk25", null, "2026-12-04T10:00:00Z", "2026-12-04T10:30:00Z", false, List.of()),
                 new RunRecord.Options(List.of("IoBoundBenchmark"), List.of(), null),
@@ -25,6 +31,7 @@ public final class TestRecords {
                 new RunRecord.QuietCheck(false, 3.0, 0.01, 0.15, 0.1, false, false, List.of()),
                 new RunRecord.ContaminationLimits(0.1, 0.05),
                 canary,
+                agreement,
                 List.of(new RunRecord.ModelInfo("SERIAL", "one thread", 17, false, "ONE_THREAD"),
                         new RunRecord.ModelInfo("FIXED_THREAD_POOL", "a pool", 17, true, "THREADS")),
                 List.of(), rows, trials);

@@ -15,7 +15,7 @@ class HostCanaryMarkTest {
 
     private static RunRecord.Trial trial(Double canaryMillis) {
         return new RunRecord.Trial("b.CpuBoundBenchmark.scrape", Map.of("model", "SERIAL"), "2026-12-05T10:00:00Z",
-                "2026-12-05T10:00:20Z", 10, 0, 0.01, 0.02, 0.0, false, canaryMillis);
+                "2026-12-05T10:00:20Z", 10, 0, 0.01, 0.02, 0.0, false, canaryMillis, null);
     }
 
     @Test
