@@ -203,8 +203,9 @@ public final class BenchRunner implements Callable<Integer> {
                     if (again.isEmpty()) {
                         break;
                     }
-                    System.out.println("bench: re-measuring " + benchmark.getSimpleName() + ", one more fork of "
-                            + rowLabels(benchmark, runs, again) + " on each JVM: its forks disagree or are marked");
+                    for (String line : remeasureLines(benchmark, runs, again)) {
+                        System.out.println(line);
+                    }
                     again.forEach(slot -> progress.add(options(benchmark, slot, userOptions)));
                     runForks(benchmark, again, userOptions, trialLog, progress);
                 }
@@ -290,19 +291,22 @@ public final class BenchRunner implements Callable<Integer> {
     }
 
     /**
-     * The rows these slots re-measure, for the console: each by the params in which the class's
-     * rows differ (and its method, in a class of several).
+     * The console's lines for the rows these slots re-measure: each row by the params in which the
+     * class's rows differ (and its method, in a class of several), and why.
      */
-    static String rowLabels(Class<?> benchmark, List<Run> runs, List<ForkSlot> slots) {
+    static List<String> remeasureLines(Class<?> benchmark, List<Run> runs, List<ForkSlot> slots) {
         List<Map<String, String>> all = new ArrayList<>();
         runs.forEach(run -> run.rowIds(benchmark).forEach(id -> all.add(run.params(id))));
         List<String> varying = all.stream().flatMap(p -> p.keySet().stream()).distinct()
                 .filter(key -> all.stream().map(p -> String.valueOf(p.get(key))).distinct().count() > 1).toList();
         return slots.stream().map(slot -> {
-            String method = slot.run().benchmarks(benchmark).size() > 1 ? slot.benchmark().substring(slot.benchmark().lastIndexOf('.') + 1) + " " : "";
-            return (method + varying.stream().filter(slot.params()::containsKey)
+            String method = slot.run().benchmarks(benchmark).size() > 1
+                    ? slot.benchmark().substring(slot.benchmark().lastIndexOf('.') + 1) + " " : "";
+            String label = (method + varying.stream().filter(slot.params()::containsKey)
                     .map(key -> key + "=" + slot.params().get(key)).collect(Collectors.joining(" "))).strip();
-        }).map(label -> label.isEmpty() ? "the row" : label).distinct().collect(Collectors.joining(", "));
+            return "bench: re-measuring " + benchmark.getSimpleName() + (label.isEmpty() ? "" : " " + label)
+                    + ", one more fork on each JVM: " + slot.why();
+        }).distinct().toList();
     }
 
     private static void writeJmhJson(Path file, List<RunResult> results) throws IOException {
@@ -328,12 +332,16 @@ public final class BenchRunner implements Callable<Integer> {
         List<ForkSlot> slots = new ArrayList<>();
         for (String id : rowIds) {
             List<Run> having = runs.stream().filter(run -> run.rowIds(benchmark).contains(id)).toList();
-            if (having.stream().allMatch(run -> run.verdict(id, planned, canary).settled())) {
+            String why = having.stream().map(run -> {
+                ForkAgreement.Verdict verdict = run.verdict(id, planned, canary);
+                return verdict.settled() ? "" : verdict.why() + (runs.size() > 1 ? " on " + run.dir().getFileName() : "");
+            }).filter(reason -> !reason.isEmpty()).collect(Collectors.joining("; "));
+            if (why.isEmpty()) {
                 continue;
             }
             for (Run run : having) {
                 Map<String, String> params = run.params(id);
-                slots.add(new ForkSlot(run, params.get("model"), params, run.benchmark(id)));
+                slots.add(new ForkSlot(run, params.get("model"), params, run.benchmark(id), why));
             }
         }
         if (round % 2 == 1) {
@@ -394,11 +402,11 @@ public final class BenchRunner implements Callable<Integer> {
     /**
      * One JMH invocation: one fork, on this run's JVM, of this model (null: a class without models),
      * and of these params only, of this benchmark method only (null: every combination and method
-     * the class declares for the model).
+     * the class declares for the model); {@code why} a fork added to re-measure a row runs.
      */
-    record ForkSlot(Run run, String model, Map<String, String> params, String benchmark) {
+    record ForkSlot(Run run, String model, Map<String, String> params, String benchmark, String why) {
         ForkSlot(Run run, String model) {
-            this(run, model, null, null);
+            this(run, model, null, null, null);
         }
 
     }

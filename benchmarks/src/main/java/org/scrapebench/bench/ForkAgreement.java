@@ -45,6 +45,20 @@ final class ForkAgreement {
         boolean settled() {
             return !disagree && counted.stream().allMatch(f -> f.mark() == null);
         }
+
+        /** Why the row is not settled, for the console ("" when it is): a marked fork first, as the likelier cause. */
+        String why() {
+            List<String> reasons = new ArrayList<>();
+            counted.stream().map(Fork::mark).filter(java.util.Objects::nonNull).findFirst()
+                    .ifPresent(mark -> reasons.add("a fork is marked: " + mark));
+            if (disagree) {
+                double[] means = counted.stream().map(Fork::iterations).filter(it -> it.length > 0)
+                        .mapToDouble(it -> java.util.Arrays.stream(it).average().orElseThrow()).sorted().toArray();
+                reasons.add(String.format(java.util.Locale.ROOT, "fork means %.4g to %.4g disagree",
+                        means[0], means[means.length - 1]));
+            }
+            return String.join(", and ", reasons);
+        }
     }
 
     private ForkAgreement() {}

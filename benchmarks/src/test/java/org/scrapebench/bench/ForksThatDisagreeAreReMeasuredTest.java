@@ -51,8 +51,10 @@ class ForksThatDisagreeAreReMeasuredTest {
                 "the row runs once more on both JVMs, so that they stay interleaved; the pool agreed and is left alone");
         assertTrue(again.stream().allMatch(s -> "SERIAL".equals(s.model()) && "SERIAL".equals(s.params().get("model"))
                 && SCRAPE.equals(s.benchmark())), "the one row, by its exact params and method");
-        assertEquals("model=SERIAL", BenchRunner.rowLabels(CpuBoundBenchmark.class, List.of(a, b), again),
-                "the console names the row by what sets it apart from the class's other rows");
+        assertEquals(List.of("bench: re-measuring CpuBoundBenchmark model=SERIAL, one more fork on each JVM: a fork is"
+                        + " marked: the host canary read slow before the fork, and fork means 90.03 to 131.0 disagree on b"),
+                BenchRunner.remeasureLines(CpuBoundBenchmark.class, List.of(a, b), again),
+                "the console names the row by what sets it apart from the class's other rows, and says why");
         assertEquals(List.of(b, a), BenchRunner.remeasureSlots(CpuBoundBenchmark.class, List.of(a, b), 2, CANARY, 3).stream()
                 .map(BenchRunner.ForkSlot::run).toList(), "an odd round runs backwards");
 
@@ -79,7 +81,9 @@ class ForksThatDisagreeAreReMeasuredTest {
     void forksThatKeepDisagreeingLeaveTheRowUnsettled() {
         add(a, "EVENT_LOOP", 200.0, 170.0, 171.0, 169.5);
         add(a, "EVENT_LOOP", 201.0, 250.0, 251.0, 249.0);
-        assertEquals(1, BenchRunner.remeasureSlots(CpuBoundBenchmark.class, List.of(a), 2, CANARY, 2).size());
+        List<BenchRunner.ForkSlot> again = BenchRunner.remeasureSlots(CpuBoundBenchmark.class, List.of(a), 2, CANARY, 2);
+        assertEquals(1, again.size());
+        assertEquals("fork means 170.2 to 250.0 disagree", again.get(0).why());
         add(a, "EVENT_LOOP", 199.0, 210.0, 209.0, 211.0);
         add(a, "EVENT_LOOP", 202.0, 175.0, 174.0, 176.0);
         BenchRunner.Run.Outcome outcome = a.outcome(CANARY);
