@@ -11,6 +11,7 @@ import org.scrapebench.analysis.jmh.Iteration;
 import org.scrapebench.analysis.jmh.ResultFile;
 import org.scrapebench.analysis.jmh.ResultKey;
 import org.scrapebench.analysis.jmh.ScoreUnit;
+import org.scrapebench.analysis.record.RunRecord;
 import org.scrapebench.analysis.stats.HierarchicalBootstrap;
 import org.scrapebench.analysis.stats.HolmCorrection;
 import org.scrapebench.analysis.stats.MannWhitneyU;
@@ -60,12 +61,29 @@ public record Comparison(
         }
 
         double[] adjusted = HolmCorrection.adjust(drafts.stream().mapToDouble(d -> d.pWelch).toArray());
+        java.util.Set<ResultKey> unsettled = new java.util.HashSet<>(unsettledKeys(base));
+        unsettled.addAll(unsettledKeys(other));
         List<ComparisonRow> rows = new ArrayList<>();
         for (int i = 0; i < drafts.size(); i++) {
-            rows.add(drafts.get(i).finish(adjusted[i], settings));
+            rows.add(drafts.get(i).finish(adjusted[i], settings, unsettled.contains(drafts.get(i).base().key())));
         }
         return new Comparison(base, other, settings, List.copyOf(rows), geometricMean(rows, settings),
                 List.copyOf(onlyInBase), onlyInOther, List.copyOf(warnings));
+    }
+
+    /**
+     * The rows a result file's run left unsettled, from the run record beside it; none without one
+     * (a file from elsewhere, or a run before forks had to agree).
+     */
+    static java.util.Set<ResultKey> unsettledKeys(ResultFile file) {
+        java.nio.file.Path record = file.path().resolveSibling(RunRecord.FILE);
+        if (file.path().getParent() == null || !java.nio.file.Files.isRegularFile(record)) {
+            return java.util.Set.of();
+        }
+        RunRecord run = RunRecord.read(record);
+        return file.results().stream().filter(r -> run.remeasured(r.benchmark(), r.params())
+                .map(RunRecord.Remeasured::unsettled).orElse(false)).map(BenchmarkResult::key)
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     public boolean hasRegression() {
@@ -89,13 +107,17 @@ public record Comparison(
                          MeanInterval otherMean, double[] replicates, double low, double high,
                          double pWelch, double pMannWhitney, List<String> warnings) {
 
-        ComparisonRow finish(double pAdjusted, ComparisonSettings settings) {
+        /** {@code unsettled}: the row's forks still disagreed in one of the runs, so it gets no verdict. */
+        ComparisonRow finish(double pAdjusted, ComparisonSettings settings, boolean unsettled) {
             double ratio = otherMean.mean() / baseMean.mean();
             double margin = settings.margin(base.key());
-            Verdict verdict = Verdict.decide(low, high, pAdjusted, base.mode().higherIsBetter(), margin,
-                    settings.noise() != null, settings.alpha());
+            Verdict verdict = unsettled ? Verdict.INCONCLUSIVE : Verdict.decide(low, high, pAdjusted,
+                    base.mode().higherIsBetter(), margin, settings.noise() != null, settings.alpha());
+            List<String> rowWarnings = unsettled ? java.util.stream.Stream.concat(warnings.stream(), java.util.stream.Stream.of(
+                    "unsettled in its run (its forks still disagreed after re-measuring, environment.json): no verdict"))
+                    .toList() : warnings;
             return new ComparisonRow(base.key(), base, other, base.primary().unit(), baseMean, otherMean,
-                    ratio, low, high, pWelch, pMannWhitney, pAdjusted, verdict, warnings, replicates, margin);
+                    ratio, low, high, pWelch, pMannWhitney, pAdjusted, verdict, rowWarnings, replicates, margin);
         }
     }
 
