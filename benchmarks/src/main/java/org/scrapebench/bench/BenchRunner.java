@@ -421,7 +421,7 @@ public final class BenchRunner implements Callable<Integer> {
      * from the baseline's.
      */
     static List<ForkSlot> forkSlots(Class<?> benchmark, CommandLineOptions userOptions, List<Run> runs, boolean quick) {
-        int forks = Math.max(1, quick ? 1 : userOptions.getForkCount().orElse(declaredForks(benchmark)));
+        int forks = rounds(benchmark, userOptions, quick);
         Map<Run, List<String>> modelsByRun = new LinkedHashMap<>();
         for (Run run : runs) {
             modelsByRun.put(run, modelsToRun(benchmark, userOptions, run.jvm().major(), quick));
@@ -640,9 +640,9 @@ public final class BenchRunner implements Callable<Integer> {
             List<RunRecord.Trial> unpaired = new ArrayList<>(newTrials);
             for (RunResult result : results) {
                 org.openjdk.jmh.infra.BenchmarkParams params = result.getParams();
-                Map<String, String> values = paramsOf(params);
+                Map<String, String> values = RunRecordWriter.paramsOf(params);
                 RunRecord.Trial trial = unpaired.stream()
-                        .filter(t -> t.benchmark().equals(params.getBenchmark()) && t.params().equals(new java.util.TreeMap<>(values)))
+                        .filter(t -> t.benchmark().equals(params.getBenchmark()) && t.params().equals(values))
                         .findFirst().orElse(null);
                 unpaired.remove(trial);
                 byRow.computeIfAbsent(params.id(), k -> new ArrayList<>()).add(new Fork(result, trial));
@@ -658,7 +658,7 @@ public final class BenchRunner implements Callable<Integer> {
         }
 
         Map<String, String> params(String rowId) {
-            return paramsOf(byRow.get(rowId).get(0).result().getParams());
+            return RunRecordWriter.paramsOf(byRow.get(rowId).get(0).result().getParams());
         }
 
         /** The benchmark method of a row, e.g. {@code org.scrapebench.bench.CalibrationBenchmark.serverCeiling}. */
@@ -731,7 +731,7 @@ public final class BenchRunner implements Callable<Integer> {
                 }
                 if (forks.size() > planned || !left.isEmpty() || verdict.disagree()) {
                     org.openjdk.jmh.infra.BenchmarkParams params = forks.get(0).result().getParams();
-                    remeasured.add(new RunRecord.Remeasured(params.getBenchmark(), paramsOf(params), planned,
+                    remeasured.add(new RunRecord.Remeasured(params.getBenchmark(), RunRecordWriter.paramsOf(params), planned,
                             Math.max(0, forks.size() - planned), left.size(), verdict.disagree()));
                 }
             }
@@ -753,14 +753,6 @@ public final class BenchRunner implements Callable<Integer> {
             List<org.openjdk.jmh.results.BenchmarkResult> results = new ArrayList<>();
             forks.forEach(f -> results.addAll(f.result().getBenchmarkResults()));
             return new RunResult(withForks(forks.get(0).result().getParams(), results.size()), results);
-        }
-
-        private static Map<String, String> paramsOf(org.openjdk.jmh.infra.BenchmarkParams params) {
-            Map<String, String> values = new LinkedHashMap<>();
-            for (String key : params.getParamsKeys()) {
-                values.put(key, params.getParam(key));
-            }
-            return values;
         }
 
         private static org.openjdk.jmh.infra.BenchmarkParams withForks(org.openjdk.jmh.infra.BenchmarkParams p, int forks) {

@@ -1,7 +1,10 @@
 package org.scrapebench.bench;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import org.apache.commons.math3.stat.inference.OneWayAnova;
 
 /**
@@ -49,12 +52,12 @@ final class ForkAgreement {
         /** Why the row is not settled, for the console ("" when it is): a marked fork first, as the likelier cause. */
         String why() {
             List<String> reasons = new ArrayList<>();
-            counted.stream().map(Fork::mark).filter(java.util.Objects::nonNull).findFirst()
+            counted.stream().map(Fork::mark).filter(Objects::nonNull).findFirst()
                     .ifPresent(mark -> reasons.add("a fork is marked: " + mark));
             if (disagree) {
                 double[] means = counted.stream().map(Fork::iterations).filter(it -> it.length > 0)
-                        .mapToDouble(it -> java.util.Arrays.stream(it).average().orElseThrow()).sorted().toArray();
-                reasons.add(String.format(java.util.Locale.ROOT, "fork means %.4g to %.4g disagree",
+                        .mapToDouble(it -> Arrays.stream(it).average().orElseThrow()).sorted().toArray();
+                reasons.add(String.format(Locale.ROOT, "fork means %.4g to %.4g disagree",
                         means[0], means[means.length - 1]));
             }
             return String.join(", and ", reasons);
@@ -80,14 +83,14 @@ final class ForkAgreement {
         double low = Double.MAX_VALUE;
         double high = 0;
         for (double[] sample : samples) {
-            double mean = java.util.Arrays.stream(sample).average().orElseThrow();
+            double mean = Arrays.stream(sample).average().orElseThrow();
             low = Math.min(low, mean);
             high = Math.max(high, mean);
         }
         if (high <= low * (1 + tolerance)) {
             return false;
         }
-        boolean noSpreadWithin = samples.stream().allMatch(s -> java.util.Arrays.stream(s).distinct().count() == 1);
+        boolean noSpreadWithin = samples.stream().allMatch(s -> Arrays.stream(s).distinct().count() == 1);
         return noSpreadWithin || new OneWayAnova().anovaPValue(samples) < P_VALUE;
     }
 

@@ -132,7 +132,8 @@ final class RunRecordWriter {
         return new RunRecord.Row(benchmark, params, model.cpuThreads(settings), model.usesConcurrency(), inFlight, floor);
     }
 
-    private static Map<String, String> paramsOf(BenchmarkParams params) {
+    /** A JMH row's params by name, in JMH's order. */
+    static Map<String, String> paramsOf(BenchmarkParams params) {
         Map<String, String> map = new LinkedHashMap<>();
         for (String key : params.getParamsKeys()) {
             map.put(key, params.getParam(key));

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.openjdk.jmh.infra.BenchmarkParams;
@@ -95,10 +94,7 @@ final class TrialLog implements OutputFormat {
     public void endBenchmark(BenchmarkResult result) {
         if (result != null) {
             BenchmarkParams params = result.getParams();
-            Map<String, String> values = new LinkedHashMap<>();
-            for (String key : params.getParamsKeys()) {
-                values.put(key, params.getParam(key));
-            }
+            Map<String, String> values = RunRecordWriter.paramsOf(params);
             int contaminated = 0;
             double sum = 0;
             double max = 0;
