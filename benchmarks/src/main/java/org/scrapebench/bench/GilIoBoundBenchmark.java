@@ -7,14 +7,16 @@ import org.scrapebench.models.Model;
 /**
  * The I/O-bound job with the GIL switch on: the lock is released around every request, as
  * CPython releases it around blocking I/O, so threads that mostly wait should barely notice it.
- * Compare each row with its {@code gil=off} row in the I/O-bound regime.
+ * Compare each row with its {@code gil=off} row in the I/O-bound regime. Worker processes are here
+ * too, each with a lock of its own: their row is also where the GIL regime map's line of processes
+ * starts (no compute).
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar GilIoBound}
  */
 @Fork(value = 1, jvmArgsAppend = {ForkFlags.HEAP_MIN, ForkFlags.HEAP_MAX, ForkFlags.PRE_TOUCH, ForkFlags.COLLECTOR})
 public class GilIoBoundBenchmark extends IoBoundBenchmark {
 
-    @Param({"FIXED_THREAD_POOL", "VIRTUAL_THREADS", "COMPLETABLE_FUTURE"})
+    @Param({"FIXED_THREAD_POOL", "VIRTUAL_THREADS", "COMPLETABLE_FUTURE", "WORKER_PROCESSES"})
     public Model model;
 
     @Param("on")

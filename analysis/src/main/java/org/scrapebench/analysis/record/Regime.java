@@ -12,29 +12,31 @@ import java.util.Optional;
  * I/O job along CPU per product, without and with the GIL) are drawn and analysed together.
  */
 public enum Regime {
-    CALIBRATION("CalibrationBenchmark", null, false, false),
-    IO_BOUND("IoBoundBenchmark", null, true, false),
-    CPU_BOUND("CpuBoundBenchmark", null, true, false),
-    MIXED("MixedBenchmark", null, true, false),
-    GIL_CPU_BOUND("GilCpuBoundBenchmark", null, false, false),
-    GIL_IO_BOUND("GilIoBoundBenchmark", null, false, false),
-    CONCURRENCY_SWEEP("ConcurrencySweepBenchmark", "concurrency", false, false),
-    PROCESS_SWEEP("ProcessSweepBenchmark", "processes", false, false),
-    SIZE_SWEEP("SizeSweepBenchmark", "products", false, false),
-    REGIME_MAP("RegimeMapBenchmark", "computeRounds", false, true),
-    GIL_REGIME_MAP("GilRegimeMapBenchmark", "computeRounds", false, true),
-    FAULT("FaultBenchmark", null, false, false);
+    CALIBRATION("CalibrationBenchmark", null, false, false, null),
+    IO_BOUND("IoBoundBenchmark", null, true, false, "RegimeMapBenchmark"),
+    CPU_BOUND("CpuBoundBenchmark", null, true, false, null),
+    MIXED("MixedBenchmark", null, true, false, null),
+    GIL_CPU_BOUND("GilCpuBoundBenchmark", null, false, false, null),
+    GIL_IO_BOUND("GilIoBoundBenchmark", null, false, false, "GilRegimeMapBenchmark"),
+    CONCURRENCY_SWEEP("ConcurrencySweepBenchmark", "concurrency", false, false, null),
+    PROCESS_SWEEP("ProcessSweepBenchmark", "processes", false, false, null),
+    SIZE_SWEEP("SizeSweepBenchmark", "products", false, false, null),
+    REGIME_MAP("RegimeMapBenchmark", "computeRounds", false, true, null),
+    GIL_REGIME_MAP("GilRegimeMapBenchmark", "computeRounds", false, true, null),
+    FAULT("FaultBenchmark", null, false, false, null);
 
     private final String className;
     private final String sweepAxis;
     private final boolean main;
     private final boolean map;
+    private final String mapStartOf;
 
-    Regime(String className, String sweepAxis, boolean main, boolean map) {
+    Regime(String className, String sweepAxis, boolean main, boolean map, String mapStartOf) {
         this.className = className;
         this.sweepAxis = sweepAxis;
         this.main = main;
         this.map = map;
+        this.mapStartOf = mapStartOf;
     }
 
     /** The benchmark class's simple name. */
@@ -60,6 +62,14 @@ public enum Regime {
     /** Part of the regime map: its rows are charted and compared together along CPU per product. */
     public boolean map() {
         return map;
+    }
+
+    /**
+     * The map class whose first level (no compute) this regime's rows are: the I/O-bound job with
+     * the map's knobs at zero rounds is the same row, so the map does not measure it again.
+     */
+    public Optional<String> mapStartOf() {
+        return Optional.ofNullable(mapStartOf);
     }
 
     /** The regime of a benchmark class, by its simple name. */

@@ -77,11 +77,13 @@ public final class RegimeMap {
     public static Optional<RegimeMap> of(List<BenchmarkResult> results, Calibration calibration,
                                          Function<BenchmarkResult, Bound> bounds, Function<Metric, MeanInterval> mean,
                                          java.util.function.ToIntFunction<String> modelRank, ComparisonSettings settings) {
-        List<BenchmarkResult> rows = results.stream().filter(RegimeMap::inMap)
-                .filter(r -> RunReport.number(r.params().get(AXIS)) != null && r.primary().hasRawData()).toList();
-        if (rows.isEmpty()) {
+        List<BenchmarkResult> measured = results.stream().filter(RegimeMap::inMap)
+                .filter(RegimeMap::onAxis).toList();
+        if (measured.isEmpty()) {
             return Optional.empty();
         }
+        List<BenchmarkResult> rows = new ArrayList<>(measured);
+        results.stream().filter(RegimeMap::onAxis).filter(r -> startsALine(r, measured)).forEach(rows::add);
         boolean calibrated = rows.stream().allMatch(r -> calibration.cpuPerProduct(r.params()).isPresent());
         List<String> varying = varying(rows);
         Map<String, List<Point>> byLabel = new LinkedHashMap<>();
@@ -106,6 +108,32 @@ public final class RegimeMap {
         return Regime.ofClass(r.className()).map(Regime::map).orElse(false);
     }
 
+    private static boolean onAxis(BenchmarkResult r) {
+        return RunReport.number(r.params().get(AXIS)) != null && r.primary().hasRawData();
+    }
+
+    /**
+     * Whether {@code r}, a row of another regime, is a point of the map: its regime gives a map
+     * class's first level ({@link Regime#mapStartOf()}), a line of that class has the same params
+     * apart from the axis, and the map did not measure that level itself.
+     */
+    static boolean startsALine(BenchmarkResult r, List<BenchmarkResult> measured) {
+        Optional<String> mapClass = Regime.ofClass(r.className()).flatMap(Regime::mapStartOf);
+        if (mapClass.isEmpty()) {
+            return false;
+        }
+        Map<String, String> knobs = withoutAxis(r.params());
+        List<BenchmarkResult> line = measured.stream().filter(m -> m.className().equals(mapClass.get()))
+                .filter(m -> withoutAxis(m.params()).equals(knobs)).toList();
+        return !line.isEmpty() && line.stream().noneMatch(m -> r.params().get(AXIS).equals(m.params().get(AXIS)));
+    }
+
+    private static Map<String, String> withoutAxis(Map<String, String> params) {
+        Map<String, String> knobs = new TreeMap<>(params);
+        knobs.remove(AXIS);
+        return knobs;
+    }
+
     /** The model's name, {@code gil=on} where the lock is on, and any other param the map's rows vary. */
     static String label(Map<String, String> params, List<String> varying) {
         StringBuilder label = new StringBuilder(params.getOrDefault("model", "-"));
@@ -125,6 +153,12 @@ public final class RegimeMap {
 
     public List<Line> lines() {
         return lines;
+    }
+
+    /** The regimes (by label) whose rows give the map points it did not measure itself, in the report's order. */
+    public List<String> borrowedFrom() {
+        return lines.stream().flatMap(l -> l.points().stream()).map(p -> p.row().className()).distinct()
+                .flatMap(c -> Regime.ofClass(c).stream()).filter(r -> !r.map()).sorted().map(Regime::label).toList();
     }
 
     /** Whether the axis is CPU per product in ms (else the compute rounds, for a run without calibration). */

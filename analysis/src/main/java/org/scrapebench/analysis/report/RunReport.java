@@ -312,6 +312,11 @@ public final class RunReport {
                 + ": where each model sits against the bound, and where the fastest model changes. The crossovers "
                 + "are placed by interpolating the log ratio of the two models' means between levels; a crossover is "
                 + "claimed only where some level shows one faster and a later one the other, each beyond its interval.");
+        if (!map.borrowedFrom().isEmpty()) {
+            out.println("The first level, without compute, is the same job as the "
+                    + String.join(" and ", map.borrowedFrom()) + " rows of this run, so those rows are its points"
+                    + " (with their forks) and the map does not measure it again.");
+        }
         out.println();
         out.println(ReportCharts.markdownLink(charts.regimeMap(map)));
         out.println();

@@ -54,6 +54,15 @@ class RegimeMapReportTest {
     }
 
     private RunDirectory run(boolean withPool) throws IOException {
+        return run(withPool, false);
+    }
+
+    /**
+     * With {@code firstLevelElsewhere}, the rows without compute are the I/O-bound regimes' rows (as
+     * in the suite, where the map does not measure that level again), beside two I/O-bound rows that
+     * are no point of the map: a model it has no line of, and its pool at another concurrency.
+     */
+    private RunDirectory run(boolean withPool, boolean firstLevelElsewhere) throws IOException {
         List<BenchmarkResult> rows = new ArrayList<>();
         rows.add(row("parsePerProduct", "us/op", 100, Map.of("pageKb", "4", "computeRounds", "0")));
         rows.add(row("computePerRound", "us/op", 5, Map.of("pageKb", "4")));
@@ -61,23 +70,36 @@ class RegimeMapReportTest {
         List<RunRecord.Row> facts = new ArrayList<>();
         for (int r : ROUNDS) {
             double c = 0.1 + r * 0.005;
-            BenchmarkResult loop = row("RegimeMapBenchmark.scrape", "ms/op", Math.max(210, 40 * c + 30), job("EVENT_LOOP", "off", r));
+            boolean elsewhere = firstLevelElsewhere && r == 0;
+            String map = elsewhere ? "IoBoundBenchmark.scrape" : "RegimeMapBenchmark.scrape";
+            String gilMap = elsewhere ? "GilIoBoundBenchmark.scrape" : "GilRegimeMapBenchmark.scrape";
+            BenchmarkResult loop = row(map, "ms/op", Math.max(210, 40 * c + 30), job("EVENT_LOOP", "off", r));
             rows.add(loop);
             facts.add(TestRecords.row(loop, 1, true, 16, 200.0));
             if (withPool) {
-                BenchmarkResult pool = row("RegimeMapBenchmark.scrape", "ms/op", Math.max(220, 20 * c + 30),
+                BenchmarkResult pool = row(map, "ms/op", Math.max(220, 20 * c + 30),
                         job("FIXED_THREAD_POOL", "off", r));
                 rows.add(pool);
                 facts.add(TestRecords.row(pool, 2, true, 16, 200.0));
             }
-            BenchmarkResult gilPool = row("GilRegimeMapBenchmark.scrape", "ms/op", Math.max(225, 40 * c + 30),
+            BenchmarkResult gilPool = row(gilMap, "ms/op", Math.max(225, 40 * c + 30),
                     job("FIXED_THREAD_POOL", "on", r));
-            BenchmarkResult gilWorkers = row("GilRegimeMapBenchmark.scrape", "ms/op", Math.max(240, 20 * c + 40),
+            BenchmarkResult gilWorkers = row(gilMap, "ms/op", Math.max(240, 20 * c + 40),
                     job("WORKER_PROCESSES", "on", r));
             rows.add(gilPool);
             rows.add(gilWorkers);
             facts.add(TestRecords.row(gilPool, 1, true, 16, 200.0));
             facts.add(TestRecords.row(gilWorkers, 2, true, 16, 200.0));
+        }
+        if (firstLevelElsewhere) {
+            BenchmarkResult noLine = row("IoBoundBenchmark.scrape", "ms/op", 150, job("COMPLETABLE_FUTURE", "off", 0));
+            Map<String, String> fewer = new TreeMap<>(job("FIXED_THREAD_POOL", "off", 0));
+            fewer.put("concurrency", "8");
+            BenchmarkResult otherKnobs = row("IoBoundBenchmark.scrape", "ms/op", 150, fewer);
+            rows.add(noLine);
+            rows.add(otherKnobs);
+            facts.add(TestRecords.row(noLine, 2, true, 16, 200.0));
+            facts.add(TestRecords.row(otherKnobs, 2, true, 8, 200.0));
         }
         Path runDir = Files.createDirectories(dir.resolve("2026-12-05-jdk25"));
         return new RunDirectory(runDir, new ResultFile(runDir.resolve("jmh-result.json"), "synthetic", "0123abcd", rows),
@@ -107,6 +129,26 @@ class RegimeMapReportTest {
         assertTrue(map.contains("| 0.10 ms to 3.0 ms | EVENT_LOOP |"), map);
         assertTrue(map.contains("| 10 ms to 30 ms | FIXED_THREAD_POOL | 1.87x [1.86, 1.88] ahead of EVENT_LOOP at 10 ms"), map);
         assertTrue(map.contains("Which model when, under the GIL"), map);
+    }
+
+    @Test
+    void theFirstLevelIsTheIoBoundRowsWhenTheMapDoesNotMeasureIt() throws IOException {
+        RunDirectory run = run(true, true);
+        RegimeMap regimeMap = new RunReport(run, ComparisonSettings.DEFAULTS, false).regimeMap().orElseThrow();
+        assertEquals(List.of("FIXED_THREAD_POOL", "EVENT_LOOP", "FIXED_THREAD_POOL gil=on", "WORKER_PROCESSES gil=on"),
+                regimeMap.lines().stream().map(RegimeMap.Line::label).toList(), "no line for a model the map lacks");
+        for (RegimeMap.Line line : regimeMap.lines()) {
+            assertEquals(ROUNDS.length, line.points().size(), line.label());
+            String first = line.points().get(0).row().className();
+            assertEquals(line.gil() ? "GilIoBoundBenchmark" : "IoBoundBenchmark", first, line.label());
+            assertEquals("16", line.points().get(0).row().params().get("concurrency"), line.label());
+        }
+        assertEquals(List.of("io-bound", "gil-io-bound"), regimeMap.borrowedFrom());
+        String map = section(Files.readString(new RunReport(run, ComparisonSettings.DEFAULTS, false).write()));
+        assertTrue(map.contains("same job as the io-bound and gil-io-bound rows of this run"), map);
+        assertTrue(map.contains("| 0.10 ms to 3.0 ms | EVENT_LOOP |"), map);
+        assertFalse(section(Files.readString(new RunReport(run(true, false), ComparisonSettings.DEFAULTS, false).write()))
+                .contains("same job as the"), "a map that measures its first level borrows nothing");
     }
 
     @Test
