@@ -214,8 +214,9 @@ public final class RegimeMap {
         String below = r.aFasterBelow() ? f.pair().a() : f.pair().b();
         String above = r.aFasterBelow() ? f.pair().b() : f.pair().a();
         if (!r.found()) {
-            return "no crossover in the range (" + at(lowest()) + " to " + at(highest()) + "): " + below
-                    + " is faster or within the noise throughout";
+            String range = "no crossover in the range (" + at(lowest()) + " to " + at(highest()) + "): ";
+            return r.separated() ? range + below + " is faster or within the noise throughout"
+                    : range + "neither is faster beyond the noise at any level";
         }
         return below + " faster below " + at(r.at()) + " [" + NumberText.significant(r.low(), 2) + ", "
                 + NumberText.significant(r.high(), 2) + "], " + above + " above";

@@ -27,10 +27,13 @@ public final class Crossover {
      * @param at          the crossing, or NaN for none in the range
      * @param low         the interval's lower end (NaN without a crossing)
      * @param high        its upper end
-     * @param aFasterBelow whether A is the faster one below the crossing
+     * @param aFasterBelow whether A is the faster one below the crossing; without one, whether A
+     *                     is the one some level shows faster beyond its interval
      * @param crossingShare the share of bootstrap replicates that cross anywhere in the range
+     * @param separated    whether some level shows one of the two faster beyond its interval
      */
-    public record Result(double at, double low, double high, boolean aFasterBelow, double crossingShare) {
+    public record Result(double at, double low, double high, boolean aFasterBelow, double crossingShare,
+                         boolean separated) {
         public boolean found() {
             return !Double.isNaN(at);
         }
@@ -75,19 +78,25 @@ public final class Crossover {
             }
         }
         double share = crossings.size() / (double) resamples;
-        if (Double.isNaN(at) || !bothSidesShown(byLevel, confidence)) {
-            return new Result(Double.NaN, Double.NaN, Double.NaN, logRatio[0] < 0, share);
+        int[] shown = shownSigns(byLevel, confidence);
+        boolean separated = shown[0] != 0;
+        if (Double.isNaN(at) || shown[1] == 0) {
+            // no crossing: the faster one is the one some level shows beyond the noise, if any
+            boolean aFaster = separated ? shown[0] < 0 : logRatio[0] < 0;
+            return new Result(Double.NaN, Double.NaN, Double.NaN, aFaster, share, separated);
         }
         double[] interval = HierarchicalBootstrap.percentileInterval(
                 crossings.stream().mapToDouble(Double::doubleValue).toArray(), confidence);
-        return new Result(at, interval[0], interval[1], logRatio[0] < 0, share);
+        return new Result(at, interval[0], interval[1], logRatio[0] < 0, share, true);
     }
 
     /**
-     * Whether some level shows A faster and a later one B faster (or the reverse), each beyond its
-     * own interval: noise that wanders across 1 between levels shows neither.
+     * {sign of log(A/B) at the first level whose interval excludes 0 (0 if none), 1 if a later level
+     * shows the other sign beyond its interval (else 0)}: a crossing is claimed only where some level
+     * shows A faster and a later one B faster (or the reverse), since noise that wanders across 1
+     * between levels shows neither.
      */
-    private static boolean bothSidesShown(double[][] byLevel, double confidence) {
+    private static int[] shownSigns(double[][] byLevel, double confidence) {
         int firstSign = 0;
         for (double[] level : byLevel) {
             double[] interval = HierarchicalBootstrap.percentileInterval(level, confidence);
@@ -95,10 +104,10 @@ public final class Crossover {
             if (sign != 0 && firstSign == 0) {
                 firstSign = sign;
             } else if (sign != 0 && sign != firstSign) {
-                return true;
+                return new int[] {firstSign, 1};
             }
         }
-        return false;
+        return new int[] {firstSign, 0};
     }
 
     /** The first x where the values change sign, interpolated; NaN if they never do. */

@@ -62,10 +62,21 @@ class CrossoverTest {
     }
 
     @Test
+    void withoutACrossingTheFasterOneIsTheOneALevelShowsNotTheFirstLevelsMean() {
+        // level 0: A 1% faster by mean, within 5% noise; from level 2 on, A clearly slower
+        Crossover.Result result = Crossover.find(levels(x -> x == 0 ? 99 : 100 + 30 * x, x -> 100 + 10 * x, 0.05),
+                2000, 1, 0.95);
+        assertFalse(result.found(), result.toString());
+        assertTrue(result.separated(), result.toString());
+        assertFalse(result.aFasterBelow(), "B is faster or within the noise throughout: " + result);
+    }
+
+    @Test
     void aCrossingTheNoiseHidesIsNotClaimed() {
         // 1% apart everywhere, with 30% noise: no level shows either model faster
         Crossover.Result result = Crossover.find(levels(x -> 100, x -> 100 * (x < 3 ? 1.01 : 0.99), 0.3), 2000, 1, 0.95);
         assertFalse(result.found(), result.toString());
+        assertFalse(result.separated(), result.toString());
         // while nearly every resample crosses somewhere, by chance: why a crossing must show on both sides
         assertTrue(result.crossingShare() > 0.5, result.toString());
     }
