@@ -36,6 +36,8 @@ public record Comparison(
         Map<ResultKey, BenchmarkResult> baseByKey = new LinkedHashMap<>();
         base.results().forEach(r -> baseByKey.putIfAbsent(r.key(), r));
 
+        Optional<RunRecord> baseRecord = recordBeside(base);
+        Optional<RunRecord> otherRecord = recordBeside(other);
         List<String> warnings = new ArrayList<>();
         List<Draft> drafts = new ArrayList<>();
         List<String> onlyInBase = new ArrayList<>();
@@ -51,7 +53,7 @@ public record Comparison(
                         + " cannot be converted; left out");
                 continue;
             }
-            drafts.add(draft(b, o, factor.get(), settings));
+            drafts.add(draft(b, o, factor.get(), settings, pairedByRound(b, baseRecord, o, otherRecord)));
         }
         List<String> onlyInOther = otherByKey.keySet().stream().filter(k -> !baseByKey.containsKey(k))
                 .map(ResultKey::toString).toList();
@@ -61,8 +63,8 @@ public record Comparison(
         }
 
         double[] adjusted = HolmCorrection.adjust(drafts.stream().mapToDouble(d -> d.pWelch).toArray());
-        java.util.Set<ResultKey> unsettled = new java.util.HashSet<>(unsettledKeys(base));
-        unsettled.addAll(unsettledKeys(other));
+        java.util.Set<ResultKey> unsettled = new java.util.HashSet<>(unsettledKeys(base, baseRecord));
+        unsettled.addAll(unsettledKeys(other, otherRecord));
         List<ComparisonRow> rows = new ArrayList<>();
         for (int i = 0; i < drafts.size(); i++) {
             rows.add(drafts.get(i).finish(adjusted[i], settings, unsettled.contains(drafts.get(i).base().key())));
@@ -75,15 +77,42 @@ public record Comparison(
      * The rows a result file's run left unsettled, from the run record beside it; none without one
      * (a file from elsewhere, or a run before forks had to agree).
      */
-    static java.util.Set<ResultKey> unsettledKeys(ResultFile file) {
-        java.nio.file.Path record = file.path().resolveSibling(RunRecord.FILE);
-        if (file.path().getParent() == null || !java.nio.file.Files.isRegularFile(record)) {
+    static java.util.Set<ResultKey> unsettledKeys(ResultFile file, Optional<RunRecord> record) {
+        if (record.isEmpty()) {
             return java.util.Set.of();
         }
-        RunRecord run = RunRecord.read(record);
+        RunRecord run = record.get();
         return file.results().stream().filter(r -> run.remeasured(r.benchmark(), r.params())
                 .map(RunRecord.Remeasured::unsettled).orElse(false)).map(BenchmarkResult::key)
                 .collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** The run record beside a result file, if there is one (a file from elsewhere has none). */
+    static Optional<RunRecord> recordBeside(ResultFile file) {
+        if (file.path().getParent() == null) {
+            return Optional.empty();
+        }
+        java.nio.file.Path record = file.path().resolveSibling(RunRecord.FILE);
+        return java.nio.file.Files.isRegularFile(record) ? Optional.of(RunRecord.read(record)) : Optional.empty();
+    }
+
+    /**
+     * Whether fork i of {@code b} and of {@code o} ran in the same round: the two runs were taken
+     * together, interleaved in rounds (each names the other as a partner, and both made their forks
+     * agree, which only the runner's rounds do), and neither row had forks added or set aside.
+     */
+    static boolean pairedByRound(BenchmarkResult b, Optional<RunRecord> baseRecord, BenchmarkResult o,
+                                 Optional<RunRecord> otherRecord) {
+        if (baseRecord.isEmpty() || otherRecord.isEmpty()) {
+            return false;
+        }
+        RunRecord br = baseRecord.get();
+        RunRecord or = otherRecord.get();
+        int forks = b.primary().forks().size();
+        return br.forkAgreement() != null && or.forkAgreement() != null
+                && br.run().pairedWith().contains(or.run().id()) && or.run().pairedWith().contains(br.run().id())
+                && forks >= 2 && o.primary().forks().size() == forks
+                && br.remeasured(b.benchmark(), b.params()).isEmpty() && or.remeasured(o.benchmark(), o.params()).isEmpty();
     }
 
     public boolean hasRegression() {
@@ -121,7 +150,8 @@ public record Comparison(
         }
     }
 
-    private static Draft draft(BenchmarkResult b, BenchmarkResult o, double factor, ComparisonSettings settings) {
+    private static Draft draft(BenchmarkResult b, BenchmarkResult o, double factor, ComparisonSettings settings,
+                               boolean paired) {
         List<List<Iteration>> baseForks = b.primary().forks();
         List<List<Iteration>> otherForks = o.primary().forks().stream()
                 .map(f -> f.stream().map(it -> new Iteration(it.value() * factor, it.weight())).toList())
@@ -156,7 +186,9 @@ public record Comparison(
         double pMannWhitney = MannWhitneyU.test(x, y).p();
         // seed per row from its key, so a row's interval does not depend on which other rows exist
         long seed = settings.seed() * 31 + b.key().toString().hashCode();
-        double[] replicates = HierarchicalBootstrap.ratioReplicates(baseForks, otherForks, settings.resamples(), seed);
+        double[] replicates = paired
+                ? HierarchicalBootstrap.pairedRatioReplicates(baseForks, otherForks, settings.resamples(), seed)
+                : HierarchicalBootstrap.ratioReplicates(baseForks, otherForks, settings.resamples(), seed);
         double[] ci = HierarchicalBootstrap.percentileInterval(replicates, settings.confidence());
         return new Draft(b, o, baseMean, otherMean, replicates, ci[0], ci[1], pWelch, pMannWhitney, warnings);
     }

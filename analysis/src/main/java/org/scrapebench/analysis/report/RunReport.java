@@ -30,6 +30,7 @@ import org.scrapebench.analysis.record.Regime;
 import org.scrapebench.analysis.record.RunRecord;
 import org.scrapebench.analysis.html.HtmlReport;
 import org.scrapebench.analysis.jmh.BenchmarkResult;
+import org.scrapebench.analysis.jmh.Iteration;
 import org.scrapebench.analysis.jmh.Metric;
 import org.scrapebench.analysis.stats.HierarchicalBootstrap;
 import org.scrapebench.analysis.stats.MeanInterval;
@@ -290,6 +291,14 @@ public final class RunReport {
             }
             out.println("| " + String.join(" | ", cells) + " |");
         }
+        List<Double> narrowed = pairedOverUnpairedWidths(rows);
+        if (!narrowed.isEmpty()) {
+            double[] sorted = narrowed.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            notes.add(String.format(Locale.ROOT, "pairing by round: the %d paired speedup intervals are %.0f%% (median;"
+                    + " %.0f-%.0f%%) as wide as the same forks give unpaired, as forks taken at different times must be",
+                    sorted.length, 100 * new Median().evaluate(sorted), 100 * sorted[0],
+                    100 * sorted[sorted.length - 1]));
+        }
         if (!notes.isEmpty()) {
             out.println();
             notes.forEach(n -> out.println("- " + n));
@@ -348,6 +357,82 @@ public final class RunReport {
         if (model.equals(baseline)) {
             return "1 (baseline)";
         }
+        Optional<BenchmarkResult> serial = baselineRow(row, rows, notes);
+        if (serial.isEmpty()) {
+            return "n/a (no " + baseline + " row)";
+        }
+        Metric s = serial.get().primary();
+        Metric m = row.primary();
+        if (!s.hasRawData() || !m.hasRawData() || !s.unit().equals(m.unit())) {
+            return "n/a";
+        }
+        boolean paired = pairedByRound(serial.get(), row);
+        if (paired) {
+            notes.add("speedup intervals pair each fork with " + baseline + "'s fork of the same round (forks a few"
+                    + " minutes apart), so a drift of the host between rounds stays out of them");
+        }
+        double ratio = mean(m).mean() / mean(s).mean();
+        double[] ci = ratioInterval(serial.get(), row, paired);
+        boolean higherIsBetter = row.mode().higherIsBetter();
+        double speedup = higherIsBetter ? ratio : 1 / ratio;
+        double low = higherIsBetter ? ci[0] : 1 / ci[1];
+        double high = higherIsBetter ? ci[1] : 1 / ci[0];
+        return NumberText.ratioWithInterval(speedup, unit, low, high);
+    }
+
+    /** The interval of mean(row) / mean(base), from forks paired by round or drawn apart. */
+    private double[] ratioInterval(BenchmarkResult base, BenchmarkResult row, boolean paired) {
+        long seed = settings.seed() * 31 + row.key().toString().hashCode();
+        List<List<Iteration>> b = base.primary().forks();
+        List<List<Iteration>> o = row.primary().forks();
+        return HierarchicalBootstrap.percentileInterval(paired
+                ? HierarchicalBootstrap.pairedRatioReplicates(b, o, settings.resamples(), seed)
+                : HierarchicalBootstrap.ratioReplicates(b, o, settings.resamples(), seed), settings.confidence());
+    }
+
+    /**
+     * Whether the forks of {@code base} and {@code row} pair up by round: the run took its forks in
+     * rounds (a record with fork agreement), and neither row had forks added or set aside, so fork i
+     * of each ran in round i.
+     */
+    boolean pairedByRound(BenchmarkResult base, BenchmarkResult row) {
+        if (run.record().map(RunRecord::forkAgreement).isEmpty()) {
+            return false;
+        }
+        int forks = base.primary().forks().size();
+        return forks >= 2 && row.primary().forks().size() == forks
+                && run.record().flatMap(rec -> rec.remeasured(base.benchmark(), base.params())).isEmpty()
+                && run.record().flatMap(rec -> rec.remeasured(row.benchmark(), row.params())).isEmpty();
+    }
+
+    /**
+     * How much pairing by round narrowed the speedup intervals of {@code rows}: for each row whose
+     * forks pair with the baseline's, the width of its paired interval over the width of the
+     * unpaired one from the same forks (what forks taken at different times would have to use).
+     */
+    List<Double> pairedOverUnpairedWidths(List<BenchmarkResult> rows) {
+        List<Double> ratios = new ArrayList<>();
+        for (BenchmarkResult row : rows) {
+            if (row.params().get("model") == null || row.params().get("model").equals(baselineModel())) {
+                continue;
+            }
+            Optional<BenchmarkResult> base = baselineRow(row, rows, new LinkedHashSet<>());
+            if (base.isEmpty() || !base.get().primary().hasRawData() || !row.primary().hasRawData()
+                    || !pairedByRound(base.get(), row)) {
+                continue;
+            }
+            double[] paired = ratioInterval(base.get(), row, true);
+            double[] unpaired = ratioInterval(base.get(), row, false);
+            if (unpaired[1] > unpaired[0]) {
+                ratios.add((paired[1] - paired[0]) / (unpaired[1] - unpaired[0]));
+            }
+        }
+        return ratios;
+    }
+
+    /** The baseline model's row that {@code row}'s speedup is against, if the rows hold one. */
+    private Optional<BenchmarkResult> baselineRow(BenchmarkResult row, List<BenchmarkResult> rows, Set<String> notes) {
+        String baseline = baselineModel();
         Map<String, String> want = withoutModel(row.params());
         Optional<BenchmarkResult> serial = rows.stream()
                 .filter(r -> baseline.equals(r.params().get("model")) && r.threads() == row.threads()
@@ -370,24 +455,7 @@ public final class RunReport {
                     + s.params().getOrDefault("concurrency", "-") + " where no " + baseline
                     + " row had the same concurrency (it ignores it)"));
         }
-        if (serial.isEmpty()) {
-            return "n/a (no " + baseline + " row)";
-        }
-        Metric s = serial.get().primary();
-        Metric m = row.primary();
-        if (!s.hasRawData() || !m.hasRawData() || !s.unit().equals(m.unit())) {
-            return "n/a";
-        }
-        double ratio = mean(m).mean() / mean(s).mean();
-        long seed = settings.seed() * 31 + row.key().toString().hashCode();
-        double[] ci = HierarchicalBootstrap.percentileInterval(
-                HierarchicalBootstrap.ratioReplicates(s.forks(), m.forks(), settings.resamples(), seed),
-                settings.confidence());
-        boolean higherIsBetter = row.mode().higherIsBetter();
-        double speedup = higherIsBetter ? ratio : 1 / ratio;
-        double low = higherIsBetter ? ci[0] : 1 / ci[1];
-        double high = higherIsBetter ? ci[1] : 1 / ci[0];
-        return NumberText.ratioWithInterval(speedup, unit, low, high);
+        return serial;
     }
 
     /** "clean", or how many measured iterations of how many ran beside foreign load, and the worst of it. */

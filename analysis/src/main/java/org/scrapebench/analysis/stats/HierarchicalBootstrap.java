@@ -34,6 +34,34 @@ public final class HierarchicalBootstrap {
         return replicates;
     }
 
+    /**
+     * As {@link #ratioReplicates}, for two rows whose forks ran in the same rounds (fork i of each in
+     * round i): each replicate draws rounds with replacement and takes both rows' forks of each drawn
+     * round, then iterations within each fork, so that a drift of the host between rounds, which
+     * moves both forks of a round alike, stays out of the ratio's spread.
+     *
+     * @throws IllegalArgumentException if the rows have different numbers of forks
+     */
+    public static double[] pairedRatioReplicates(List<List<Iteration>> base, List<List<Iteration>> other,
+                                                 int resamples, long seed) {
+        if (base.size() != other.size()) {
+            throw new IllegalArgumentException("forks pair up by round only when both rows have as many: "
+                    + base.size() + " and " + other.size());
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        Iteration[][] b = toArrays(base);
+        Iteration[][] o = toArrays(other);
+        int[] rounds = new int[b.length];
+        double[] replicates = new double[resamples];
+        for (int r = 0; r < resamples; r++) {
+            for (int i = 0; i < rounds.length; i++) {
+                rounds[i] = random.nextInt(rounds.length);
+            }
+            replicates[r] = resampledMean(o, rounds, random) / resampledMean(b, rounds, random);
+        }
+        return replicates;
+    }
+
     /** Percentile interval [q(a/2), q(1-a/2)] with R's default (type 7) quantiles. */
     public static double[] percentileInterval(double[] replicates, double confidence) {
         double[] sorted = Arrays.stream(replicates).filter(d -> !Double.isNaN(d)).sorted().toArray();
@@ -56,6 +84,21 @@ public final class HierarchicalBootstrap {
         double weights = 0;
         for (int f = 0; f < forks.length; f++) {
             Iteration[] fork = forks[random.nextInt(forks.length)];
+            for (int i = 0; i < fork.length; i++) {
+                Iteration it = fork[random.nextInt(fork.length)];
+                sum += it.value() * it.weight();
+                weights += it.weight();
+            }
+        }
+        return sum / weights;
+    }
+
+    /** The mean over the forks {@code rounds} names, iterations drawn with replacement within each. */
+    static double resampledMean(Iteration[][] forks, int[] rounds, SplittableRandom random) {
+        double sum = 0;
+        double weights = 0;
+        for (int round : rounds) {
+            Iteration[] fork = forks[round];
             for (int i = 0; i < fork.length; i++) {
                 Iteration it = fork[random.nextInt(fork.length)];
                 sum += it.value() * it.weight();

@@ -37,6 +37,16 @@ public final class TestRecords {
                 List.of(), rows, trials);
     }
 
+    /** A run of an interleaved pair: {@code id}, taken in rounds (fork agreement, none re-measured) with {@code partner}. */
+    public static RunRecord interleaved(String id, String partner) {
+        RunRecord r = withForkAgreement(List.of(), null, new RunRecord.ForkAgreement(0.01, 0.03, 0.05, 2, List.of()),
+                List.of());
+        return new RunRecord(r.schemaVersion(), new RunRecord.Run(id, null, r.run().startedAt(), r.run().finishedAt(),
+                false, List.of(partner)), r.options(), r.git(), r.jdk(), r.machine(), r.fixture(), r.quietCheck(),
+                r.contaminationLimits(), r.hostCanary(), r.forkAgreement(), r.models(), r.modelsLeftOut(), r.rows(),
+                r.trials());
+    }
+
     /** The facts of one result row. */
     public static RunRecord.Row row(BenchmarkResult result, int cpuThreads, boolean limitsInFlight, int inFlight,
                                     Double latencyFloorMs) {

@@ -2,6 +2,7 @@ package org.scrapebench.analysis.stats;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -83,6 +84,45 @@ class HierarchicalBootstrapTest {
                 HierarchicalBootstrap.ratioReplicates(clustered, clustered, 2000, 7), 0.95);
         assertTrue(clusteredCi[1] - clusteredCi[0] > 2 * (flatCi[1] - flatCi[0]),
                 "clustered " + (clusteredCi[1] - clusteredCi[0]) + " vs flat " + (flatCi[1] - flatCi[0]));
+    }
+
+    /*
+     * Two rows measured in the same rounds while the host drifts: round r runs everything d_r slower,
+     * d from -15% to +15%, and the other row is truly 0.8 of the base. Pairing by round keeps the
+     * drift out of the ratio, so its interval is much narrower than the unpaired one over the same
+     * forks, and both still cover 0.8.
+     */
+    @Test
+    void pairingForksByRoundKeepsACommonDriftOutOfTheRatio() {
+        Random random = new Random(7);
+        List<List<Iteration>> base = new ArrayList<>();
+        List<List<Iteration>> other = new ArrayList<>();
+        double[] drift = {-0.15, 0.05, 0.15, -0.05, 0.10, -0.10};
+        for (double d : drift) {
+            List<Iteration> b = new ArrayList<>();
+            List<Iteration> o = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                b.add(new Iteration(100 * (1 + d) * (1 + 0.01 * random.nextGaussian()), 1));
+                o.add(new Iteration(80 * (1 + d) * (1 + 0.01 * random.nextGaussian()), 1));
+            }
+            base.add(b);
+            other.add(o);
+        }
+        double[] paired = HierarchicalBootstrap.percentileInterval(
+                HierarchicalBootstrap.pairedRatioReplicates(base, other, 4000, 3), 0.95);
+        double[] unpaired = HierarchicalBootstrap.percentileInterval(
+                HierarchicalBootstrap.ratioReplicates(base, other, 4000, 3), 0.95);
+        assertTrue(paired[0] <= 0.8 && 0.8 <= paired[1], java.util.Arrays.toString(paired));
+        assertTrue(unpaired[0] <= 0.8 && 0.8 <= unpaired[1], java.util.Arrays.toString(unpaired));
+        assertTrue(paired[1] - paired[0] < 0.25 * (unpaired[1] - unpaired[0]),
+                java.util.Arrays.toString(paired) + " vs " + java.util.Arrays.toString(unpaired));
+    }
+
+    @Test
+    void forksPairUpOnlyWhenBothRowsHaveAsMany() {
+        Random random = new Random(2);
+        assertThrows(IllegalArgumentException.class, () -> HierarchicalBootstrap.pairedRatioReplicates(
+                side(random, 100, 3, 5), side(random, 90, 2, 5), 100, 1));
     }
 
     @Test
