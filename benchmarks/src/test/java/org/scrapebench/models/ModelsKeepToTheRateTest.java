@@ -20,17 +20,18 @@ import org.scrapebench.scrape.TokenBucket;
  * at most rate x (w + j), plus the one token each of its buckets holds when full (one per process
  * that fetches: this one, and each worker or member). j is the spread of the delay between a
  * token and the server's log of its request: the tests share two cores, and with none allowed,
- * 22 requests of FORK_JOIN once arrived within one second at 20 per second (bound 21). The job is
+ * 22 requests of FORK_JOIN once arrived within one second at 20 per second (bound 21), and with
+ * 100 ms allowed, 46 at 40 per second (bound 45) in a full test run on a slow hour. The job is
  * long enough (63 requests at 40 per second, over 1.5 s) that a model sending at twice the rate
- * puts nearly all of them in one window, far above the bound (45 to 47).
+ * puts all of them in one window, above the bound (51 to 53).
  */
 class ModelsKeepToTheRateTest {
 
     private static final FixtureSites SITES = new FixtureSites();
     private static final double RATE = 40;
     private static final Duration WINDOW = Duration.ofSeconds(1);
-    /** The delivery jitter allowed for: four token intervals at this rate. */
-    private static final Duration JITTER = Duration.ofMillis(100);
+    /** The delivery jitter allowed for: ten token intervals at this rate. */
+    private static final Duration JITTER = Duration.ofMillis(250);
 
     @AfterAll
     static void stopSites() {
