@@ -9,14 +9,28 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import org.scrapebench.fixtures.Catalog;
+import org.scrapebench.fixtures.CatalogSpec;
+import org.scrapebench.fixtures.ExpectedProduct;
+import org.scrapebench.scrape.FetchException;
+import org.scrapebench.scrape.InMemoryPageSource;
+import org.scrapebench.scrape.PageSourceSpec;
+import org.scrapebench.scrape.ProductOutcome;
+import org.scrapebench.scrape.ScrapeSettings;
+import org.scrapebench.scrape.Workload;
 
 /**
  * The host canary's JVM: a fixed piece of reference work whose time tracks how fast the host runs
  * today, measured between forks and never inside a measured iteration. It prints
  * {@code READY} once warm (after the readings its one argument names, 3 by default), then answers each {@code measure} line on stdin with one line,
- * {@code <compute ms> <memory ms>}: the median of a few repetitions of SHA-256 over a 64 KB buffer
- * (pure compute) and of a dependent random walk over a 64 MB array (memory latency, what the
- * parse feels most of a host's slow hours). It exits when stdin ends.
+ * {@code <compute ms> <memory ms> <parse ms>}: the median of a few repetitions of SHA-256 over a
+ * 64 KB buffer (pure compute), of a dependent random walk over a 64 MB array (memory latency), and
+ * of one thread parsing the CPU-bound regime's product pages (the suite's own work, which is what
+ * the runner judges by: in a slow spell the parse slowed by half again and more while compute and
+ * the walk barely moved). It exits when stdin ends.
  *
  * <p>Why a JVM of its own that lives for the whole run: the runner's own JVM shares its heap and
  * threads with JMH's bookkeeping (a canary read there drifted with the run's progress, not the
@@ -31,12 +45,17 @@ public final class HostCanaryMain {
     private static final int WALK_INTS = 16 * 1024 * 1024; // 64 MB: far beyond any cache
     private static final int WALK_STEPS = 1_000_000;
     private static final int REPETITIONS = 3;
+    /** Product pages parsed per repetition: the CPU-bound regime's job (64 KB pages, 25 per category page). */
+    private static final int PAGES = 100;
+    private static final int PAGE_KB = 64;
     /** Readings taken before READY, so that the JIT has settled before the first one counts. */
     static final int WARM_UP_READINGS = 3;
 
     private final byte[] buffer = new byte[BUFFER_BYTES];
     private final int[] next = new int[WALK_INTS];
     private final MessageDigest sha;
+    private final Workload workload;
+    private final List<URI> pages = new ArrayList<>();
     /** Keeps the JIT from dropping the work. */
     private long sink;
 
@@ -56,6 +75,11 @@ public final class HostCanaryMain {
             next[j] = t;
         }
         sha = MessageDigest.getInstance("SHA-256");
+        CatalogSpec spec = new CatalogSpec(ScrapeTrial.SEED, PAGES, 25, PAGE_KB);
+        workload = new Workload(ScrapeSettings.builder(new PageSourceSpec.Memory(spec)).concurrency(1).build());
+        for (ExpectedProduct p : Catalog.generate(spec).expected()) {
+            pages.add(InMemoryPageSource.BASE_URL.resolve(p.path()));
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -71,7 +95,7 @@ public final class HostCanaryMain {
         while ((line = in.readLine()) != null) {
             if (line.equals(MEASURE)) {
                 double[] reading = canary.reading();
-                System.out.println(String.format(Locale.ROOT, "%.3f %.3f", reading[0], reading[1]));
+                System.out.println(String.format(Locale.ROOT, "%.3f %.3f %.3f", reading[0], reading[1], reading[2]));
                 System.out.flush();
             }
         }
@@ -80,10 +104,11 @@ public final class HostCanaryMain {
         }
     }
 
-    /** {compute ms, memory ms}, each the median of {@link #REPETITIONS}. */
-    private double[] reading() throws IOException {
+    /** {compute ms, memory ms, parse ms}, each the median of {@link #REPETITIONS}. */
+    private double[] reading() throws IOException, InterruptedException {
         double[] compute = new double[REPETITIONS];
         double[] memory = new double[REPETITIONS];
+        double[] parse = new double[REPETITIONS];
         for (int r = 0; r < REPETITIONS; r++) {
             long start = System.nanoTime();
             for (int i = 0; i < DIGESTS; i++) {
@@ -96,10 +121,27 @@ public final class HostCanaryMain {
                 at = next[at];
             }
             sink += at;
+            long walked = System.nanoTime();
+            for (URI page : pages) {
+                sink += parsed(page).hashCode();
+            }
             compute[r] = (middle - start) / 1e6;
-            memory[r] = (System.nanoTime() - middle) / 1e6;
+            memory[r] = (walked - middle) / 1e6;
+            parse[r] = (System.nanoTime() - walked) / 1e6;
         }
-        return new double[] {median(compute), median(memory)};
+        return new double[] {median(compute), median(memory), median(parse)};
+    }
+
+    private ProductOutcome parsed(URI page) throws InterruptedException {
+        try {
+            ProductOutcome outcome = workload.fromPage(workload.source().fetch(page));
+            if (!outcome.succeeded()) {
+                throw new IllegalStateException("the canary's page failed to parse: " + outcome.failure().describe());
+            }
+            return outcome;
+        } catch (FetchException e) {
+            throw new IllegalStateException("the canary's page is missing: " + page, e);
+        }
     }
 
     private static double median(double[] values) {

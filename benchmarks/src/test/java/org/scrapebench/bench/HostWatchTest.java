@@ -26,7 +26,7 @@ class HostWatchTest {
         @Override
         public Reading read() {
             double m = readings.size() > 1 ? readings.poll() : readings.peek();
-            return new Reading(m / 2, m / 2);
+            return new Reading(m / 4, m / 2, m);
         }
 
         @Override
@@ -104,7 +104,7 @@ class HostWatchTest {
         HostCanary canary = HostCanary.start(0);
         try {
             HostCanary.Reading reading = canary.read();
-            assertTrue(reading.computeMillis() > 0 && reading.memoryMillis() > 0, reading::toString);
+            assertTrue(reading.computeMillis() > 0 && reading.memoryMillis() > 0 && reading.parseMillis() > 0, reading::toString);
         } finally {
             canary.close();
         }
