@@ -100,7 +100,7 @@ class HostWatchTest {
     }
 
     @Test
-    void theRealCanaryAnswersWithTwoPositiveTimesAndStops() throws Exception {
+    void theRealCanaryAnswersWithThreePositiveTimesAndStops() throws Exception {
         HostCanary canary = HostCanary.start(0);
         try {
             HostCanary.Reading reading = canary.read();
