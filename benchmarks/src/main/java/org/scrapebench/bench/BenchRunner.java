@@ -97,6 +97,9 @@ public final class BenchRunner implements Callable<Integer> {
     @Option(names = "--no-report", description = "skip the analysis report")
     boolean noReport;
 
+    /** True while forks run: a stop from outside then leaves its one line (see the shutdown hook in call). */
+    private volatile boolean measuring;
+
     public static void main(String[] args) {
         CommandLine cli = new CommandLine(new BenchRunner());
         cli.setParameterExceptionHandler((ex, a) -> {
@@ -174,12 +177,27 @@ public final class BenchRunner implements Callable<Integer> {
             plan.put(benchmark, slots);
             slots.forEach(slot -> progress.plan(options(benchmark, slot, userOptions)));
         }
+        // Stopped from outside while measuring (Ctrl-C, kill), the run says how far it got; the
+        // hooks beside this one stop every child JVM and remove the empty run directories.
+        measuring = true;
+        Thread stoppedLine = new Thread(() -> {
+            if (measuring) {
+                System.err.println(progress.stoppedLine());
+            }
+        }, "bench-stopped-line");
+        Runtime.getRuntime().addShutdownHook(stoppedLine);
         System.out.println(progress.line());
         try (HostCanary canary = HostCanary.start()) {
             HostWatch host = new HostWatch(canary, duration -> Thread.sleep(duration.toMillis()), !quick, System.out::println);
             TrialLog trialLog = new TrialLog(OutputFormatFactory.createFormatInstance(System.out, VerboseMode.NORMAL),
                     progress, host);
             return measureAndReport(classes, plan, userOptions, runs, trialLog, host, started, quiet, progress);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stoppedLine);
+            } catch (IllegalStateException shuttingDown) {
+                // stopped from outside: the hook runs, and says how far the run got unless it was writing
+            }
         }
     }
 
@@ -220,6 +238,7 @@ public final class BenchRunner implements Callable<Integer> {
             classesRun.add(benchmark.getSimpleName());
         }
 
+        measuring = false; // from here the run's files are written: a stop now is not "no results"
         Instant finished = Instant.now();
         RunRecord.HostCanary canary = host.record();
         for (Run run : runs) {

@@ -67,12 +67,8 @@ final class Progress {
     }
 
     String line() {
-        int plannedTotal = planned.values().stream().mapToInt(Integer::intValue).sum();
         int doneTotal = done.values().stream().mapToInt(Integer::intValue).sum();
-        Duration elapsed = Duration.ofNanos(nanoClock.getAsLong() - start);
-        StringBuilder line = new StringBuilder("bench: progress: ").append(doneTotal).append(" of ")
-                .append(plannedTotal).append(" forks done").append(added > 0 ? " (" + added + " added to re-measure)" : "")
-                .append(", ").append(clock(elapsed)).append(" elapsed");
+        StringBuilder line = new StringBuilder("bench: progress: ").append(counts());
         if (doneTotal == 0) {
             return line.append(", time left known after the first fork").toString();
         }
@@ -85,6 +81,23 @@ final class Progress {
             left += remaining * mean;
         }
         return line.append(", about ").append(clock(Duration.ofNanos((long) left))).append(" left").toString();
+    }
+
+    /**
+     * The one line a run stopped from outside (Ctrl-C, a signal) leaves: how far it got, and that
+     * nothing was written, so that a stopped run is not mistaken for one still working or done.
+     */
+    String stoppedLine() {
+        return "bench: stopped before the end: " + counts() + "; no results written";
+    }
+
+    /** "69 of 243 forks done (27 added to re-measure), 23:28 elapsed". */
+    private String counts() {
+        int plannedTotal = planned.values().stream().mapToInt(Integer::intValue).sum();
+        int doneTotal = done.values().stream().mapToInt(Integer::intValue).sum();
+        Duration elapsed = Duration.ofNanos(nanoClock.getAsLong() - start);
+        return doneTotal + " of " + plannedTotal + " forks done" + (added > 0 ? " (" + added + " added to re-measure)" : "")
+                + ", " + clock(elapsed) + " elapsed";
     }
 
     /** "1:02:03" or "14:03". */

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Isolated;
@@ -233,6 +234,55 @@ class BenchRunnerTest {
         assertTrue(err.startsWith("bench: the machine is busy: other processes used "), err);
         assertTrue(err.contains("-Dbench.force"), err);
         assertFalse(Files.exists(results) && Files.list(results).findAny().isPresent(), "no run directory");
+    }
+
+    /**
+     * A run stopped from outside while it measures (a plain kill, as Ctrl-C or a CI timeout sends)
+     * says so in one line, leaves no run directory and no child JVM behind.
+     */
+    @Test
+    void aRunKilledWhileMeasuringSaysHowFarItGotAndLeavesNothingBehind() throws Exception {
+        Path results = temp.resolve("results");
+        String javaExe = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // to files: destroying a process closes this side's pipes to it
+        Path out = temp.resolve("runner.out");
+        Path errFile = temp.resolve("runner.err");
+        Process runner = new ProcessBuilder(javaExe, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-cp", System.getProperty("java.class.path"), BenchRunner.class.getName(),
+                "--results-dir", results.toString(), "--include", "CalibrationBenchmark.computePerRound",
+                "--quick", "--force", "--no-report")
+                .redirectOutput(out.toFile()).redirectError(errFile.toFile()).start();
+        List<ProcessHandle> children;
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (runner.isAlive() && System.nanoTime() < deadline
+                    && !Files.readString(out).contains("bench: progress: 0 of 1 forks done")) {
+                Thread.sleep(50); // the run directory and the quiet check's lines come first
+            }
+            assertTrue(runner.isAlive(), () -> "the runner ended before it began to measure: " + readQuietly(errFile));
+            children = runner.descendants().toList();
+            runner.destroy();
+        } finally {
+            if (!runner.waitFor(60, TimeUnit.SECONDS)) {
+                runner.destroyForcibly();
+            }
+        }
+        String err = Files.readString(errFile).strip();
+        assertEquals(143, runner.exitValue(), err);
+        assertTrue(err.matches("bench: stopped before the end: 0 of 1 forks done, \\d+:\\d\\d elapsed; no results written"), err);
+        assertFalse(Files.exists(results) && Files.list(results).findAny().isPresent(), "no run directory");
+        for (ProcessHandle child : children) {
+            assertFalse(child.onExit().completeOnTimeout(child, 10, TimeUnit.SECONDS).join().isAlive(),
+                    () -> "child " + child.pid() + " still running: " + child.info().commandLine().orElse("?"));
+        }
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            return e.toString();
+        }
     }
 
     @Test

@@ -49,6 +49,10 @@ class ProgressTest {
                 .param("model", "SERIAL").forks(1).build());
         assertEquals("bench: progress: 2 of 5 forks done (1 added to re-measure), 0:35 elapsed, about 0:45 left",
                 progress.line(), "A 10 s and B 20 s as before, and the added IoBoundBenchmark fork at the run's mean of 15 s");
+
+        now.addAndGet(TimeUnit.SECONDS.toNanos(3));
+        assertEquals("bench: stopped before the end: 2 of 5 forks done (1 added to re-measure), 0:38 elapsed;"
+                + " no results written", progress.stoppedLine());
     }
 
     @Test
