@@ -106,7 +106,27 @@ public final class BenchRunner implements Callable<Integer> {
             ex.getCommandLine().getErr().println("bench: " + ex.getMessage());
             return 2;
         });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            // Stopped from outside, the shutdown hooks kill the runner's children under it (a
+            // canary still starting, a fork): the stopped line says what happened, not this failure.
+            if (!shuttingDown()) {
+                ex.printStackTrace(commandLine.getErr());
+            }
+            return commandLine.getCommandSpec().exitCodeOnExecutionException();
+        });
         System.exit(cli.execute(args));
+    }
+
+    /** Whether this JVM is running its shutdown hooks (the JDK refuses a new hook only then). */
+    private static boolean shuttingDown() {
+        Thread probe = new Thread(() -> { });
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException e) {
+            return true;
+        }
     }
 
     @Override
