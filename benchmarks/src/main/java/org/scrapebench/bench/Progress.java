@@ -67,7 +67,7 @@ final class Progress {
     }
 
     String line() {
-        int doneTotal = done.values().stream().mapToInt(Integer::intValue).sum();
+        int doneTotal = doneTotal();
         StringBuilder line = new StringBuilder("bench: progress: ").append(counts());
         if (doneTotal == 0) {
             return line.append(", time left known after the first fork").toString();
@@ -94,10 +94,13 @@ final class Progress {
     /** "69 of 243 forks done (27 added to re-measure), 23:28 elapsed". */
     private String counts() {
         int plannedTotal = planned.values().stream().mapToInt(Integer::intValue).sum();
-        int doneTotal = done.values().stream().mapToInt(Integer::intValue).sum();
         Duration elapsed = Duration.ofNanos(nanoClock.getAsLong() - start);
-        return doneTotal + " of " + plannedTotal + " forks done" + (added > 0 ? " (" + added + " added to re-measure)" : "")
+        return doneTotal() + " of " + plannedTotal + " forks done" + (added > 0 ? " (" + added + " added to re-measure)" : "")
                 + ", " + clock(elapsed) + " elapsed";
+    }
+
+    private int doneTotal() {
+        return done.values().stream().mapToInt(Integer::intValue).sum();
     }
 
     /** "1:02:03" or "14:03". */

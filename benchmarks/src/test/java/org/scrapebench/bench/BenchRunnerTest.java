@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Isolated;
 import org.scrapebench.analysis.record.RunRecord;
 import org.scrapebench.models.Model;
+import org.scrapebench.process.ChildJvm;
 import picocli.CommandLine;
 
 @Isolated // it swaps System.err and keeps a core busy for the quiet check
@@ -243,25 +246,21 @@ class BenchRunnerTest {
     @Test
     void aRunKilledWhileMeasuringSaysHowFarItGotAndLeavesNothingBehind() throws Exception {
         Path results = temp.resolve("results");
-        String javaExe = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        // to files: destroying a process closes this side's pipes to it
-        Path out = temp.resolve("runner.out");
         Path errFile = temp.resolve("runner.err");
-        Process runner = new ProcessBuilder(javaExe, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), BenchRunner.class.getName(),
+        Process runner = ChildJvm.of("bench-runner", BenchRunner.class.getName(), List.of(
                 "--results-dir", results.toString(), "--include", "CalibrationBenchmark.computePerRound",
-                "--quick", "--force", "--no-report")
-                .redirectOutput(out.toFile()).redirectError(errFile.toFile()).start();
+                "--quick", "--force", "--no-report"))
+                .start(ProcessBuilder.Redirect.PIPE, ProcessBuilder.Redirect.to(errFile.toFile()));
         List<ProcessHandle> children;
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (runner.isAlive() && System.nanoTime() < deadline
-                    && !Files.readString(out).contains("bench: progress: 0 of 1 forks done")) {
-                Thread.sleep(50); // the run directory and the quiet check's lines come first
+            BufferedReader out = new BufferedReader(new InputStreamReader(runner.getInputStream()));
+            String line;
+            while ((line = out.readLine()) != null && !line.startsWith("bench: progress: 0 of 1 forks done")) {
+                // the run directory and the quiet check's lines come first
             }
-            assertTrue(runner.isAlive(), () -> "the runner ended before it began to measure: " + readQuietly(errFile));
+            assertTrue(line != null, () -> "the runner ended before it began to measure: " + errFile);
             children = runner.descendants().toList();
-            runner.destroy();
+            runner.destroy(); // closes this side's pipes to it: nothing more is read from them
         } finally {
             if (!runner.waitFor(60, TimeUnit.SECONDS)) {
                 runner.destroyForcibly();
@@ -274,14 +273,6 @@ class BenchRunnerTest {
         for (ProcessHandle child : children) {
             assertFalse(child.onExit().completeOnTimeout(child, 10, TimeUnit.SECONDS).join().isAlive(),
                     () -> "child " + child.pid() + " still running: " + child.info().commandLine().orElse("?"));
-        }
-    }
-
-    private static String readQuietly(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (java.io.IOException e) {
-            return e.toString();
         }
     }
 
