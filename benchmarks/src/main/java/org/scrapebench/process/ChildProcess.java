@@ -42,8 +42,16 @@ public final class ChildProcess {
     private static final Thread SHUTDOWN_HOOK = new Thread(() -> LIVE.forEach(ChildProcess::kill),
             "child-process-shutdown");
 
-    static {
-        Runtime.getRuntime().addShutdownHook(SHUTDOWN_HOOK);
+    /** False if this class was first used while the JVM was already shutting down: no child may start then. */
+    private static final boolean HOOKED = hook();
+
+    private static boolean hook() {
+        try {
+            Runtime.getRuntime().addShutdownHook(SHUTDOWN_HOOK);
+            return true;
+        } catch (IllegalStateException shuttingDown) {
+            return false;
+        }
     }
 
     /** What the child says after {@value #READY}. Called on the child's reader thread. */
@@ -78,6 +86,9 @@ public final class ChildProcess {
      */
     public static <L extends Listener> L start(String what, ChildJvm launch, String readerName,
                                                Function<ChildProcess, L> listenerFor) {
+        if (!HOOKED) {
+            throw new IllegalStateException("not starting a " + what + ": this JVM is shutting down");
+        }
         Process process;
         try {
             process = launch.start(ProcessBuilder.Redirect.PIPE, ProcessBuilder.Redirect.INHERIT);
