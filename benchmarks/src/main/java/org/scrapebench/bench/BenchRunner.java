@@ -117,6 +117,19 @@ public final class BenchRunner implements Callable<Integer> {
         System.exit(cli.execute(args));
     }
 
+    /**
+     * Exit code 1 for a run whose forks failed, with its lines; none when the run was stopped from
+     * outside, which killed the forks under it and said so in its stopped line.
+     */
+    private static int failed(String... lines) {
+        if (!shuttingDown()) {
+            for (String line : lines) {
+                System.err.println(line);
+            }
+        }
+        return 1;
+    }
+
     /** Whether this JVM is running its shutdown hooks (the JDK refuses a new hook only then). */
     private static boolean shuttingDown() {
         Thread probe = new Thread(() -> { });
@@ -248,12 +261,10 @@ public final class BenchRunner implements Callable<Integer> {
                     runForks(benchmark, again, userOptions, trialLog, progress);
                 }
             } catch (RunnerException e) {
-                System.err.println("bench: " + benchmark.getSimpleName() + " failed: " + rootMessage(e));
-                System.err.println("bench: no results written (JMH printed the failing benchmark above)");
-                return 1;
+                return failed("bench: " + benchmark.getSimpleName() + " failed: " + rootMessage(e),
+                        "bench: no results written (JMH printed the failing benchmark above)");
             } catch (NoResultsException e) {
-                System.err.println("bench: " + benchmark.getSimpleName() + " produced no results");
-                return 1;
+                return failed("bench: " + benchmark.getSimpleName() + " produced no results");
             }
             classesRun.add(benchmark.getSimpleName());
         }
