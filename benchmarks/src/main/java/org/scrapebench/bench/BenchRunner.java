@@ -41,6 +41,7 @@ import org.scrapebench.analysis.AnalysisCli;
 import org.scrapebench.analysis.record.Regime;
 import org.scrapebench.analysis.record.RunRecord;
 import org.scrapebench.models.Model;
+import org.scrapebench.process.ShutdownHooks;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -109,7 +110,7 @@ public final class BenchRunner implements Callable<Integer> {
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             // Stopped from outside, the shutdown hooks kill the runner's children under it (a
             // canary still starting, a fork): the stopped line says what happened, not this failure.
-            if (!shuttingDown()) {
+            if (!ShutdownHooks.shuttingDown()) {
                 ex.printStackTrace(commandLine.getErr());
             }
             return commandLine.getCommandSpec().exitCodeOnExecutionException();
@@ -122,24 +123,12 @@ public final class BenchRunner implements Callable<Integer> {
      * outside, which killed the forks under it and said so in its stopped line.
      */
     private static int failed(String... lines) {
-        if (!shuttingDown()) {
+        if (!ShutdownHooks.shuttingDown()) {
             for (String line : lines) {
                 System.err.println(line);
             }
         }
         return 1;
-    }
-
-    /** Whether this JVM is running its shutdown hooks (the JDK refuses a new hook only then). */
-    private static boolean shuttingDown() {
-        Thread probe = new Thread(() -> { });
-        try {
-            Runtime.getRuntime().addShutdownHook(probe);
-            Runtime.getRuntime().removeShutdownHook(probe);
-            return false;
-        } catch (IllegalStateException e) {
-            return true;
-        }
     }
 
     @Override
@@ -226,11 +215,8 @@ public final class BenchRunner implements Callable<Integer> {
                     progress, host);
             return measureAndReport(classes, plan, userOptions, runs, trialLog, host, started, quiet, progress);
         } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(stoppedLine);
-            } catch (IllegalStateException shuttingDown) {
-                // stopped from outside: the hook runs, and says how far the run got unless it was writing
-            }
+            // stopped from outside, the hook stays and says how far the run got, unless it was writing
+            ShutdownHooks.remove(stoppedLine);
         }
     }
 

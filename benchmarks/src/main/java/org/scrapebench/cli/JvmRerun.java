@@ -8,6 +8,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.scrapebench.process.ChildJvm;
+import org.scrapebench.process.ShutdownHooks;
 
 /**
  * Runs the scrape again in a JVM started with the options the model needs in the JVM it is created
@@ -44,11 +45,7 @@ final class JvmRerun {
             err.println("scrape: interrupted");
             return ScrapeCli.EXIT_INTERRUPTED;
         } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(stopper);
-            } catch (IllegalStateException e) {
-                // shutting down: the hook runs
-            }
+            ShutdownHooks.remove(stopper);
         }
     }
 

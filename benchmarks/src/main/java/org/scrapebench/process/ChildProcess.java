@@ -43,16 +43,7 @@ public final class ChildProcess {
             "child-process-shutdown");
 
     /** False if this class was first used while the JVM was already shutting down: no child may start then. */
-    private static final boolean HOOKED = hook();
-
-    private static boolean hook() {
-        try {
-            Runtime.getRuntime().addShutdownHook(SHUTDOWN_HOOK);
-            return true;
-        } catch (IllegalStateException shuttingDown) {
-            return false;
-        }
-    }
+    private static final boolean HOOKED = ShutdownHooks.add(SHUTDOWN_HOOK);
 
     /** What the child says after {@value #READY}. Called on the child's reader thread. */
     public interface Listener {
