@@ -3,7 +3,6 @@ package org.scrapebench.bench;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Warmup;
 import org.scrapebench.models.Model;
 
 /**
@@ -18,7 +17,6 @@ import org.scrapebench.models.Model;
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar ConcurrencySweep}
  */
 @Fork(value = 1, jvmArgsAppend = {ForkFlags.HEAP_MIN, ForkFlags.HEAP_MAX, ForkFlags.PRE_TOUCH, ForkFlags.COLLECTOR})
-@Warmup(iterations = 6, time = 1)
 @Measurement(iterations = 3, time = 1)
 public class ConcurrencySweepBenchmark extends HttpScrapeBenchmark {
 

@@ -14,10 +14,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Trap: the default concurrency is 0 = one per core; more threads than cores only add
  * switching. The bound is products x (parse + compute per product, from the calibration) / cores.
  *
- * <p>Warm-up is 10 iterations, not the 6 of the HTTP regimes: there is no fixture server to warm
- * first, and with both cores busy parsing the JIT's compiler threads get little CPU, so a cold
- * fork of the thread pool reached its steady speed only at about the tenth iteration
- * (results/README.md, "How the fork settings were chosen").
+ * <p>Warm-up is 16 s (8 iterations of 2 s), not the 12 s of the HTTP regimes: there is no fixture
+ * server to warm first, and with both cores busy parsing the JIT's compiler threads get little
+ * CPU, so a cold fork of the thread pool reached its steady speed only after about ten seconds in
+ * a quick hour and thirteen in a slow one (results/README.md, "How the fork settings were chosen").
  *
  * <p>100 products, not 200: the job is short enough for several jobs per iteration even
  * serially, and in a measurement of both sizes the half-size job varied less between forks
@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar CpuBound}
  */
-@Warmup(iterations = 10, time = 1)
+@Warmup(iterations = 8, time = 2)
 public class CpuBoundBenchmark extends ScrapeBenchmark {
 
     @Param("100")

@@ -3,7 +3,6 @@ package org.scrapebench.bench;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Warmup;
 import org.scrapebench.models.Model;
 
 /**
@@ -30,13 +29,12 @@ import org.scrapebench.models.Model;
  * <p>Trap: one fork, as the sweeps, and two measured iterations, the fewest that give the
  * bootstrap a spread: the map shows where lines cross, the regimes give the precise numbers; a
  * crossover whose interval is wide needs more forks ({@code -f}). The warm-up is the regimes'
- * (6 iterations after the server's own), since with one the sweeps read up to 1.22x their warm
- * rows; a SERIAL iteration is one job of two seconds or more, so SERIAL costs most of the time.
+ * (inherited), since with one iteration the sweeps read up to 1.22x their warm rows; a SERIAL
+ * iteration is one job of two seconds or more, so SERIAL costs most of the time.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar RegimeMap}
  */
 @Fork(value = 1, jvmArgsAppend = {ForkFlags.HEAP_MIN, ForkFlags.HEAP_MAX, ForkFlags.PRE_TOUCH, ForkFlags.COLLECTOR})
-@Warmup(iterations = 6, time = 1)
 @Measurement(iterations = 2, time = 1)
 public class RegimeMapBenchmark extends HttpScrapeBenchmark {
 

@@ -38,9 +38,11 @@ import org.scrapebench.scrape.ScrapeResult;
  *
  * <p>Fork and iteration counts are sized for 2 shared cores: two forks, so that fork-to-fork
  * variance shows in the error (an interleaved run alternates them over the JDKs); six warm-up
- * iterations after the fixture server's own warm-up, because a cold fork run for 15 iterations
- * reached its steady speed only at about the sixth in the I/O-bound and mixed regimes (with three,
- * the measured iterations were still falling); five measured iterations, because JMH's error is a
+ * iterations of two seconds after the fixture server's own warm-up, because how long a cold fork
+ * takes to reach its steady speed depends on the host's hour: at about the sixth second in a quick
+ * hour, the twelfth or later in a slow one, where the JIT's compiler threads take longer and with
+ * six seconds the measured iterations were still falling (a sweep or map row inherits this warm-up,
+ * so that its warm row matches the regime's); five measured iterations, because JMH's error is a
  * 99.9% interval whose t factor falls steeply with the sample count (2 x 5 samples give an error
  * a fifth smaller than 2 x 4 for the same spread). A model that starts JVMs of its own gets a
  * further warm-up in setup ({@code childJvmWarmUpSeconds}): each of its JVMs compiles the
@@ -50,7 +52,7 @@ import org.scrapebench.scrape.ScrapeResult;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 2, jvmArgsAppend = {ForkFlags.HEAP_MIN, ForkFlags.HEAP_MAX, ForkFlags.PRE_TOUCH, ForkFlags.COLLECTOR})
-@Warmup(iterations = 6, time = 1)
+@Warmup(iterations = 6, time = 2)
 @Measurement(iterations = 5, time = 1)
 @State(Scope.Benchmark)
 public abstract class ScrapeBenchmark {
