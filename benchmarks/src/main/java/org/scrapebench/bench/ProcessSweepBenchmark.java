@@ -3,7 +3,6 @@ package org.scrapebench.bench;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Warmup;
 import org.scrapebench.models.Model;
 
 /**
@@ -17,14 +16,13 @@ import org.scrapebench.models.Model;
  * so at P = 16 each worker gets a sixteenth of the warm-up the pool gets from the same seconds, and
  * a warm-up sized for threads leaves the sixteen JVMs still compiling into the measurement (the
  * iterations keep falling). The trial's warm-up for models with JVMs of their own
- * ({@code childJvmWarmUpSeconds}) is for this; the sweep adds twice the usual warm-up iterations on
- * top, so that at P = 16 every worker has parsed enough pages for its hot paths to be compiled.
+ * ({@code childJvmWarmUpSeconds}) is for this; the regimes' warm-up (inherited, 12 s) follows it,
+ * enough that at P = 16 every worker has parsed enough pages for its hot paths to be compiled.
  * If the measured iterations of a fork still fall, warm up longer ({@code -wi}, {@code -w}).
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar ProcessSweep}
  */
 @Fork(value = 1, jvmArgsAppend = {ForkFlags.HEAP_MIN, ForkFlags.HEAP_MAX, ForkFlags.PRE_TOUCH, ForkFlags.COLLECTOR})
-@Warmup(iterations = 6, time = 2)
 @Measurement(iterations = 5, time = 1)
 public class ProcessSweepBenchmark extends HttpScrapeBenchmark {
 
