@@ -64,6 +64,27 @@ class SummaryCommandTest {
     }
 
     @Test
+    void aBaselineInPartsIsATriplePerPartAndAnyOtherCountIsRefusedInOneLine() throws Exception {
+        CliRun parts = CliRun.of("summary", JDK25, JDK25, JDK17, JDK25, JDK25, JDK17);
+        assertEquals(0, parts.exitCode(), parts.err());
+        assertEquals(CliRun.of("summary", JDK25, JDK25, JDK17).out(), parts.out(),
+                "a second part that supplies no regime changes nothing");
+
+        CliRun four = CliRun.of("summary", JDK25, JDK25, JDK17, JDK25);
+        assertEquals(2, four.exitCode());
+        assertEquals(1, four.errLines().size(), four.err());
+        assertTrue(four.err().contains("a triple per part"), four.err());
+
+        Path readme = dir.resolve("README.md");
+        String begin = SummaryCommand.BEGIN + " " + JDK25 + " " + JDK25 + " " + JDK17 + " " + JDK25 + " -->\n";
+        Files.writeString(readme, begin + "stale\n" + SummaryCommand.END + "\n");
+        CliRun update = CliRun.of("summary", "--update", readme.toString());
+        assertEquals(2, update.exitCode());
+        assertEquals(1, update.errLines().size(), update.err());
+        assertTrue(update.err().contains("names 4 run directories"), update.err());
+    }
+
+    @Test
     void aFileWithoutTheBlockIsRefusedInOneLine() throws Exception {
         Path readme = Files.writeString(dir.resolve("README.md"), "# no tables here\n");
         CliRun cli = CliRun.of("summary", "--update", readme.toString());

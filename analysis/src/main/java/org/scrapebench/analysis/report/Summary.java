@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.DoubleSummaryStatistics;
+import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.DoubleStream;
 import org.scrapebench.analysis.BadInputException;
@@ -30,72 +33,115 @@ import org.scrapebench.analysis.record.Regime;
  * intervals of the means, and the other JDK's verdicts against the A/A noise; where the run holds the regime map,
  * its crossovers and which model is fastest where. Generated, so that the README
  * never holds a hand-copied number.
+ *
+ * <p>A baseline too long for one sitting is taken in parts, each an interleaved run of some of
+ * the benchmark classes over the same JDKs. Each regime then comes from the first part that holds
+ * it, and the tables say which part that is: the A/A pair and the JDK comparison of a regime are
+ * always those of the run its times come from, never a mix of runs taken hours apart.
  */
 public final class Summary {
 
     /** The regimes the headline shows, in this order. */
     static final List<Regime> REGIMES = List.of(Regime.IO_BOUND, Regime.CPU_BOUND, Regime.MIXED, Regime.GIL_CPU_BOUND);
 
-    private final RunDirectory run;
-    private final RunDirectory again;
-    private final RunDirectory otherJdk;
-    private final ComparisonSettings settings;
-
     /**
+     * One interleaved run.
+     *
      * @param run      the run the times and speedups come from
      * @param again    the same JDK measured again in the same interleaved run (the A/A pair)
      * @param otherJdk the other JDK of the same run
      */
+    public record Part(RunDirectory run, RunDirectory again, RunDirectory otherJdk) {
+        public Part {
+            if (run.jdkMajor() != again.jdkMajor()) {
+                throw new BadInputException(again.name() + " is JDK " + again.jdkMajor() + ", not JDK " + run.jdkMajor()
+                        + " again: the A/A pair must be one JDK measured twice");
+            }
+            if (otherJdk.jdkMajor() == run.jdkMajor()) {
+                throw new BadInputException(otherJdk.name() + " is JDK " + otherJdk.jdkMajor()
+                        + " too: give a run of the other JDK third");
+            }
+        }
+    }
+
+    private final List<Part> parts;
+    private final ComparisonSettings settings;
+
     public Summary(RunDirectory run, RunDirectory again, RunDirectory otherJdk, ComparisonSettings settings) {
-        if (run.jdkMajor() != again.jdkMajor()) {
-            throw new BadInputException(again.name() + " is JDK " + again.jdkMajor() + ", not JDK " + run.jdkMajor()
-                    + " again: the A/A pair must be one JDK measured twice");
+        this(List.of(new Part(run, again, otherJdk)), settings);
+    }
+
+    /** @param parts the parts of one baseline, each of the same two JDKs in the same roles */
+    public Summary(List<Part> parts, ComparisonSettings settings) {
+        if (parts.isEmpty()) {
+            throw new BadInputException("no runs given");
         }
-        if (otherJdk.jdkMajor() == run.jdkMajor()) {
-            throw new BadInputException(otherJdk.name() + " is JDK " + otherJdk.jdkMajor()
-                    + " too: give a run of the other JDK third");
+        Part first = parts.get(0);
+        for (Part part : parts) {
+            if (part.run().jdkMajor() != first.run().jdkMajor() || part.otherJdk().jdkMajor() != first.otherJdk().jdkMajor()) {
+                throw new BadInputException(part.run().name() + " and " + part.otherJdk().name() + " are JDK "
+                        + part.run().jdkMajor() + " and " + part.otherJdk().jdkMajor() + ", not JDK "
+                        + first.run().jdkMajor() + " and " + first.otherJdk().jdkMajor()
+                        + " as in the first part: every part compares the same JDKs");
+            }
         }
-        this.run = run;
-        this.again = again;
-        this.otherJdk = otherJdk;
+        this.parts = List.copyOf(parts);
         this.settings = settings;
     }
 
+    /** A part with its report, and the regimes it supplies to the tables. */
+    private record Source(Part part, RunReport report, List<Regime> regimes) {
+
+        String runName() {
+            return part.run().name();
+        }
+    }
+
     public String markdown() {
-        RunReport report = new RunReport(run, settings, false);
+        List<Source> sources = new ArrayList<>();
         Map<Regime, List<BenchmarkResult>> rows = new LinkedHashMap<>();
-        Map<String, List<BenchmarkResult>> byLabel = report.regimes(run.results().results());
+        Map<Regime, Source> sourceOf = new EnumMap<>(Regime.class);
+        for (Part part : parts) {
+            sources.add(new Source(part, new RunReport(part.run(), settings, false), new ArrayList<>()));
+        }
         for (Regime regime : REGIMES) {
-            List<BenchmarkResult> regimeRows = byLabel.getOrDefault(regime.label(), List.of());
-            Set<String> models = new TreeSet<>();
-            for (BenchmarkResult r : regimeRows) {
-                if (!models.add(r.params().getOrDefault("model", ""))) {
-                    throw new BadInputException(run.name() + ": " + regime.label() + " holds more than one row of "
-                            + r.params().get("model") + "; the summary needs one row per model");
+            for (Source source : sources) {
+                List<BenchmarkResult> regimeRows = source.report().regimes(source.part().run().results().results())
+                        .getOrDefault(regime.label(), List.of());
+                if (regimeRows.isEmpty()) {
+                    continue;
                 }
-            }
-            if (!regimeRows.isEmpty()) {
+                Set<String> models = new TreeSet<>();
+                for (BenchmarkResult r : regimeRows) {
+                    if (!models.add(r.params().getOrDefault("model", ""))) {
+                        throw new BadInputException(source.runName() + ": " + regime.label() + " holds more than one row of "
+                                + r.params().get("model") + "; the summary needs one row per model");
+                    }
+                }
                 rows.put(regime, regimeRows);
+                sourceOf.put(regime, source);
+                source.regimes().add(regime);
+                break;
             }
         }
         if (rows.isEmpty()) {
-            throw new BadInputException(run.name() + ": none of the regimes " + REGIMES.stream().map(Regime::label)
-                    .collect(Collectors.joining(", ")) + " was run");
+            throw new BadInputException(sources.stream().map(Source::runName).collect(Collectors.joining(", "))
+                    + ": none of the regimes " + REGIMES.stream().map(Regime::label).collect(Collectors.joining(", "))
+                    + " was run");
         }
-        Comparison aa = Comparison.of(run.results(), again.results(), settings);
-        RunDirectory older = otherJdk.jdkMajor() < run.jdkMajor() ? otherJdk : run;
-        RunDirectory newer = older == run ? otherJdk : run;
-        Comparison jdks = Comparison.of(older.results(), newer.results(), settings.withNoise(NoiseFloor.of(aa)));
+        List<Source> used = sources.stream().filter(s -> !s.regimes().isEmpty()).toList();
 
         StringWriter text = new StringWriter();
         try (PrintWriter out = new PrintWriter(text)) {
-            timesTable(out, report, rows);
+            timesTable(out, rows, sourceOf, used);
             out.println();
-            trustTable(out, report, rows, aa, jdks, older, newer);
-            report.regimeMap().ifPresent(map -> {
+            trustTable(out, rows, sourceOf, used);
+            sources.stream().filter(s -> s.report().regimeMap().isPresent()).findFirst().ifPresent(source -> {
+                RegimeMap map = source.report().regimeMap().orElseThrow();
                 out.println();
-                out.println("The regime map on JDK " + run.jdkMajor() + " (" + run.name() + "): the I/O-bound job along "
-                        + map.axisTitle() + ", where one model starts to beat another, and which is fastest where:");
+                out.println("The regime map on JDK " + source.part().run().jdkMajor() + " (" + source.runName()
+                        + "): the I/O-bound job along " + map.axisTitle()
+                        + ", where one model starts to beat another, and which is fastest where:");
                 out.println();
                 map.crossoverTables(out);
             });
@@ -103,9 +149,21 @@ public final class Summary {
         return text.toString().replace("\r\n", "\n");
     }
 
-    private void timesTable(PrintWriter out, RunReport report, Map<Regime, List<BenchmarkResult>> rows) {
-        String baseline = report.baselineModel();
-        out.println("Median ms per job on JDK " + run.jdkMajor() + " (" + run.name() + "), and the speedup over "
+    /** "name" for one source, else "regime, regime: name; regime: name". */
+    private static String namesByRegime(List<Source> used, Function<Source, String> name) {
+        if (used.size() == 1) {
+            return name.apply(used.get(0));
+        }
+        return used.stream().map(s -> s.regimes().stream().map(Regime::label).collect(Collectors.joining(", "))
+                + ": " + name.apply(s)).collect(Collectors.joining("; "));
+    }
+
+    private void timesTable(PrintWriter out, Map<Regime, List<BenchmarkResult>> rows, Map<Regime, Source> sourceOf,
+                            List<Source> used) {
+        RunReport first = used.get(0).report();
+        String baseline = first.baselineModel();
+        out.println("Median ms per job on JDK " + used.get(0).part().run().jdkMajor() + " ("
+                + namesByRegime(used, Source::runName) + "), and the speedup over "
                 + baseline + " with its " + NumberText.percent(settings.confidence()) + " interval:");
         out.println();
         out.println("| model | " + rows.keySet().stream().map(Regime::label).collect(Collectors.joining(" | ")) + " |");
@@ -117,29 +175,40 @@ public final class Summary {
                 models.add(model);
             }
         }));
-        models.sort((a, b) -> Integer.compare(report.modelRank(a), report.modelRank(b)));
+        models.sort((a, b) -> Integer.compare(first.modelRank(a), first.modelRank(b)));
         for (String model : models) {
             List<String> cells = new ArrayList<>();
             cells.add("`" + model + "`");
             rows.forEach((regime, list) -> {
                 Optional<BenchmarkResult> row = list.stream().filter(r -> model.equals(r.params().get("model"))).findFirst();
-                cells.add(row.map(r -> cell(report, r, list)).orElse("-"));
+                cells.add(row.map(r -> cell(sourceOf.get(regime).report(), r, list)).orElse("-"));
             });
             out.println("| " + String.join(" | ", cells) + " |");
         }
     }
 
-    private String cell(RunReport report, BenchmarkResult row, List<BenchmarkResult> regimeRows) {
+    private static String cell(RunReport report, BenchmarkResult row, List<BenchmarkResult> regimeRows) {
         String median = RunReport.median(row);
         return row.params().get("model").equals(report.baselineModel()) ? median
                 : median + ", " + report.speedup(row, regimeRows, new LinkedHashSet<>(), "x");
     }
 
-    private void trustTable(PrintWriter out, RunReport report, Map<Regime, List<BenchmarkResult>> rows, Comparison aa, Comparison jdks,
-                            RunDirectory older, RunDirectory newer) {
-        out.println("How far to trust them, per regime: the A/A ratios (JDK " + run.jdkMajor() + " measured twice, "
-                + run.name() + " and " + again.name() + "), each row's interval of the mean, and JDK " + newer.jdkMajor() + " against JDK "
-                + older.jdkMajor() + " with each row's A/A noise as its margin:");
+    private void trustTable(PrintWriter out, Map<Regime, List<BenchmarkResult>> rows, Map<Regime, Source> sourceOf,
+                            List<Source> used) {
+        Map<Source, Comparison> aaOf = new IdentityHashMap<>();
+        Map<Source, Comparison> jdksOf = new IdentityHashMap<>();
+        for (Source source : used) {
+            Part part = source.part();
+            Comparison aa = Comparison.of(part.run().results(), part.again().results(), settings);
+            aaOf.put(source, aa);
+            jdksOf.put(source, Comparison.of(older(part).results(), newer(part).results(),
+                    settings.withNoise(NoiseFloor.of(aa))));
+        }
+        Part firstPart = used.get(0).part();
+        out.println("How far to trust them, per regime: the A/A ratios (JDK " + firstPart.run().jdkMajor()
+                + " measured twice, " + namesByRegime(used, s -> s.runName() + " and " + s.part().again().name())
+                + "), each row's interval of the mean, and JDK " + newer(firstPart).jdkMajor() + " against JDK "
+                + older(firstPart).jdkMajor() + " with each row's A/A noise as its margin:");
         out.println();
         out.println("| | " + rows.keySet().stream().map(Regime::label).collect(Collectors.joining(" | ")) + " |");
         out.println("|---|" + "---|".repeat(rows.size()));
@@ -147,11 +216,12 @@ public final class Summary {
         List<String> errorCells = new ArrayList<>();
         List<String> jdkCells = new ArrayList<>();
         for (Map.Entry<Regime, List<BenchmarkResult>> entry : rows.entrySet()) {
+            Source source = sourceOf.get(entry.getKey());
             String className = entry.getKey().className();
-            aaCells.add(range(rowsOf(aa, className).stream().mapToDouble(ComparisonRow::ratio), 1, 2, ""));
-            errorCells.add(range(entry.getValue().stream().map(r -> report.mean(r.primary()))
+            aaCells.add(range(rowsOf(aaOf.get(source), className).stream().mapToDouble(ComparisonRow::ratio), 1, 2, ""));
+            errorCells.add(range(entry.getValue().stream().map(r -> source.report().mean(r.primary()))
                     .mapToDouble(m -> m.halfWidth() / m.mean()), 100, 1, "%"));
-            List<ComparisonRow> jdkRows = rowsOf(jdks, className);
+            List<ComparisonRow> jdkRows = rowsOf(jdksOf.get(source), className);
             Map<Verdict, Long> verdicts = jdkRows.stream().collect(Collectors.groupingBy(ComparisonRow::verdict,
                     Collectors.counting()));
             jdkCells.add(jdkRows.isEmpty() ? "n/a" : java.util.Arrays.stream(Verdict.values())
@@ -161,8 +231,16 @@ public final class Summary {
         out.println("| A/A ratio, lowest-highest | " + String.join(" | ", aaCells) + " |");
         out.println("| " + NumberText.percent(settings.confidence()) + " interval of the mean / mean, lowest-highest | "
                 + String.join(" | ", errorCells) + " |");
-        out.println("| JDK " + newer.jdkMajor() + " vs " + older.jdkMajor() + ", rows | " + String.join(" | ", jdkCells)
-                + " |");
+        out.println("| JDK " + newer(firstPart).jdkMajor() + " vs " + older(firstPart).jdkMajor() + ", rows | "
+                + String.join(" | ", jdkCells) + " |");
+    }
+
+    private static RunDirectory older(Part part) {
+        return part.otherJdk().jdkMajor() < part.run().jdkMajor() ? part.otherJdk() : part.run();
+    }
+
+    private static RunDirectory newer(Part part) {
+        return older(part) == part.run() ? part.otherJdk() : part.run();
     }
 
     private static List<ComparisonRow> rowsOf(Comparison comparison, String className) {
