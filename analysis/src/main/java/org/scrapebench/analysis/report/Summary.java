@@ -89,8 +89,8 @@ public final class Summary {
         this.settings = settings;
     }
 
-    /** A part with its report, and the regimes it supplies to the tables. */
-    private record Source(Part part, RunReport report, List<Regime> regimes) {
+    /** A part with its report. */
+    private record Source(Part part, RunReport report) {
 
         String runName() {
             return part.run().name();
@@ -102,7 +102,7 @@ public final class Summary {
         Map<Regime, List<BenchmarkResult>> rows = new LinkedHashMap<>();
         Map<Regime, Source> sourceOf = new EnumMap<>(Regime.class);
         for (Part part : parts) {
-            sources.add(new Source(part, new RunReport(part.run(), settings, false), new ArrayList<>()));
+            sources.add(new Source(part, new RunReport(part.run(), settings, false)));
         }
         for (Regime regime : REGIMES) {
             for (Source source : sources) {
@@ -120,7 +120,6 @@ public final class Summary {
                 }
                 rows.put(regime, regimeRows);
                 sourceOf.put(regime, source);
-                source.regimes().add(regime);
                 break;
             }
         }
@@ -129,7 +128,7 @@ public final class Summary {
                     + ": none of the regimes " + REGIMES.stream().map(Regime::label).collect(Collectors.joining(", "))
                     + " was run");
         }
-        List<Source> used = sources.stream().filter(s -> !s.regimes().isEmpty()).toList();
+        List<Source> used = sources.stream().filter(sourceOf::containsValue).toList();
 
         StringWriter text = new StringWriter();
         try (PrintWriter out = new PrintWriter(text)) {
@@ -150,12 +149,13 @@ public final class Summary {
     }
 
     /** "name" for one source, else "regime, regime: name; regime: name". */
-    private static String namesByRegime(List<Source> used, Function<Source, String> name) {
+    private static String namesByRegime(List<Source> used, Map<Regime, Source> sourceOf, Function<Source, String> name) {
         if (used.size() == 1) {
             return name.apply(used.get(0));
         }
-        return used.stream().map(s -> s.regimes().stream().map(Regime::label).collect(Collectors.joining(", "))
-                + ": " + name.apply(s)).collect(Collectors.joining("; "));
+        return used.stream().map(s -> sourceOf.entrySet().stream().filter(e -> e.getValue() == s)
+                .map(e -> e.getKey().label()).collect(Collectors.joining(", ")) + ": " + name.apply(s))
+                .collect(Collectors.joining("; "));
     }
 
     private void timesTable(PrintWriter out, Map<Regime, List<BenchmarkResult>> rows, Map<Regime, Source> sourceOf,
@@ -163,7 +163,7 @@ public final class Summary {
         RunReport first = used.get(0).report();
         String baseline = first.baselineModel();
         out.println("Median ms per job on JDK " + used.get(0).part().run().jdkMajor() + " ("
-                + namesByRegime(used, Source::runName) + "), and the speedup over "
+                + namesByRegime(used, sourceOf, Source::runName) + "), and the speedup over "
                 + baseline + " with its " + NumberText.percent(settings.confidence()) + " interval:");
         out.println();
         out.println("| model | " + rows.keySet().stream().map(Regime::label).collect(Collectors.joining(" | ")) + " |");
@@ -206,7 +206,7 @@ public final class Summary {
         }
         Part firstPart = used.get(0).part();
         out.println("How far to trust them, per regime: the A/A ratios (JDK " + firstPart.run().jdkMajor()
-                + " measured twice, " + namesByRegime(used, s -> s.runName() + " and " + s.part().again().name())
+                + " measured twice, " + namesByRegime(used, sourceOf, s -> s.runName() + " and " + s.part().again().name())
                 + "), each row's interval of the mean, and JDK " + newer(firstPart).jdkMajor() + " against JDK "
                 + older(firstPart).jdkMajor() + " with each row's A/A noise as its margin:");
         out.println();
