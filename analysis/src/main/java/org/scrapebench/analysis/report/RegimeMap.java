@@ -44,7 +44,12 @@ public final class RegimeMap {
             new Pair("FIXED_THREAD_POOL", "WORKER_PROCESSES"),
             new Pair("FIXED_THREAD_POOL gil=on", "WORKER_PROCESSES gil=on"));
 
-    public record Pair(String a, String b) {}
+    public record Pair(String a, String b) {
+        /** Whether the pair weighs models under the GIL. */
+        boolean gil() {
+            return a.endsWith(" gil=on");
+        }
+    }
 
     /** One measured point: its row, its place on the axis, its mean with interval, and its bound. */
     public record Point(BenchmarkResult row, double x, MeanInterval mean, Bound bound) {
@@ -61,11 +66,13 @@ public final class RegimeMap {
     public record Found(Pair pair, Optional<Crossover.Result> result, String missing) {}
 
     private final List<Line> lines;
+    private final List<Pair> pairs;
     private final boolean calibrated;
     private final ComparisonSettings settings;
 
-    private RegimeMap(List<Line> lines, boolean calibrated, ComparisonSettings settings) {
+    private RegimeMap(List<Line> lines, List<Pair> pairs, boolean calibrated, ComparisonSettings settings) {
         this.lines = lines;
+        this.pairs = pairs;
         this.calibrated = calibrated;
         this.settings = settings;
     }
@@ -101,7 +108,18 @@ public final class RegimeMap {
         // the JVM's lines in the report's model order, then those under the GIL
         lines.sort(Comparator.comparing(Line::gil).thenComparingInt(
                 l -> modelRank.applyAsInt(l.points().get(0).row().params().get("model"))));
-        return Optional.of(new RegimeMap(lines, calibrated, settings));
+        return Optional.of(new RegimeMap(lines, PAIRS, calibrated, settings));
+    }
+
+    /**
+     * The lines with the GIL ({@code gil}) or without, and only the pairs among them, if the map
+     * has such lines: the half of the map one part of a baseline gives when the other half comes
+     * from another part.
+     */
+    public Optional<RegimeMap> only(boolean gil) {
+        List<Line> group = lines.stream().filter(l -> l.gil() == gil).toList();
+        return group.isEmpty() ? Optional.empty() : Optional.of(new RegimeMap(group,
+                pairs.stream().filter(p -> p.gil() == gil).toList(), calibrated, settings));
     }
 
     static boolean inMap(BenchmarkResult r) {
@@ -182,7 +200,7 @@ public final class RegimeMap {
     /** Each pair's crossover over the levels both lines have, or why it cannot be computed. */
     public List<Found> crossovers() {
         List<Found> found = new ArrayList<>();
-        for (Pair pair : PAIRS) {
+        for (Pair pair : pairs) {
             Optional<Line> a = line(pair.a());
             Optional<Line> b = line(pair.b());
             if (a.isEmpty() || b.isEmpty()) {
@@ -218,8 +236,14 @@ public final class RegimeMap {
             return r.separated() ? range + below + " is faster or within the noise throughout"
                     : range + "neither is faster beyond the noise at any level";
         }
-        return below + " faster below " + at(r.at()) + " [" + NumberText.significant(r.low(), 2) + ", "
-                + NumberText.significant(r.high(), 2) + "], " + above + " above";
+        String where = at(r.at()) + " [" + NumberText.significant(r.low(), 2) + ", "
+                + NumberText.significant(r.high(), 2) + "]";
+        if (r.changes() > 1) {
+            return above + " faster above " + where + " to the end of the range, " + below + " just below; lower, the two"
+                    + " cross " + (r.changes() - 1) + " more time" + (r.changes() > 2 ? "s" : "")
+                    + " beyond the noise of single levels";
+        }
+        return below + " faster below " + where + ", " + above + " above";
     }
 
     private double lowest() {
@@ -295,12 +319,8 @@ public final class RegimeMap {
 
     /** The crossover table and the "which model when" tables, as Markdown. */
     public void crossoverTables(PrintWriter out) {
+        crossoverTable(out);
         String confidence = NumberText.percent(settings.confidence());
-        out.println("| pair | crossover, " + confidence + " interval from the fork-then-iteration bootstrap |");
-        out.println("|---|---|");
-        for (Found f : crossovers()) {
-            out.println("| " + f.pair().a() + " vs " + f.pair().b() + " | " + describe(f) + " |");
-        }
         for (boolean gil : List.of(false, true)) {
             List<When> when = whichModelWhen(gil);
             if (when.isEmpty()) {
@@ -318,6 +338,16 @@ public final class RegimeMap {
                         + w.leads().get(w.leads().size() - 1) + " at " + at(w.to());
                 out.println("| " + range + " | " + String.join(", ", w.fastest()) + " | " + lead + " |");
             }
+        }
+    }
+
+    /** Each pair's crossover, as a Markdown table. */
+    public void crossoverTable(PrintWriter out) {
+        out.println("| pair | crossover, " + NumberText.percent(settings.confidence())
+                + " interval from the fork-then-iteration bootstrap |");
+        out.println("|---|---|");
+        for (Found f : crossovers()) {
+            out.println("| " + f.pair().a() + " vs " + f.pair().b() + " | " + describe(f) + " |");
         }
     }
 

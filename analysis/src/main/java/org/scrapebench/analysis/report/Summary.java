@@ -135,17 +135,56 @@ public final class Summary {
             timesTable(out, rows, sourceOf, used);
             out.println();
             trustTable(out, rows, sourceOf, used);
-            sources.stream().filter(s -> s.report().regimeMap().isPresent()).findFirst().ifPresent(source -> {
-                RegimeMap map = source.report().regimeMap().orElseThrow();
-                out.println();
-                out.println("The regime map on JDK " + source.part().run().jdkMajor() + " (" + source.runName()
-                        + "): the I/O-bound job along " + map.axisTitle()
-                        + ", where one model starts to beat another, and which is fastest where:");
-                out.println();
-                map.crossoverTables(out);
-            });
+            mapSections(out, sources);
         }
         return text.toString().replace("\r\n", "\n");
+    }
+
+    /**
+     * The map's crossovers and "which model when": its lines without the GIL from the first part
+     * that holds them, and those under the GIL likewise; one section where one part holds both.
+     */
+    private void mapSections(PrintWriter out, List<Source> sources) {
+        Map<Source, Optional<RegimeMap>> maps = new IdentityHashMap<>();
+        sources.forEach(s -> maps.put(s, s.report().regimeMap()));
+        Map<Boolean, Source> sourceOfHalf = new LinkedHashMap<>();
+        for (boolean gil : List.of(false, true)) {
+            sources.stream().filter(s -> maps.get(s).flatMap(m -> m.only(gil)).isPresent()).findFirst()
+                    .ifPresent(s -> sourceOfHalf.put(gil, s));
+        }
+        if (sourceOfHalf.size() == 2 && sourceOfHalf.get(false) == sourceOfHalf.get(true)) {
+            Source both = sourceOfHalf.get(false);
+            mapSection(out, both, maps.get(both), Optional.empty());
+            return;
+        }
+        sourceOfHalf.forEach((gil, source) -> mapSection(out, source, maps.get(source), Optional.of(gil)));
+    }
+
+    /**
+     * One map section, then the same crossovers in the part's A/A half: a crossover the second
+     * measurement of the same hour does not place alike is not one to cite.
+     */
+    private void mapSection(PrintWriter out, Source source, Optional<RegimeMap> whole, Optional<Boolean> gil) {
+        RegimeMap map = half(whole, gil).orElseThrow();
+        String which = gil.orElse(false) ? " under the GIL" : "";
+        out.println();
+        out.println("The regime map" + which + " on JDK " + source.part().run().jdkMajor() + " (" + source.runName()
+                + "): the I/O-bound job along " + map.axisTitle()
+                + ", where one model starts to beat another, and which is fastest where:");
+        out.println();
+        map.crossoverTables(out);
+        half(new RunReport(source.part().again(), settings, false).regimeMap(), gil).ifPresent(m -> {
+            out.println();
+            out.println("The same crossovers in the A/A half (" + source.part().again().name()
+                    + ", JDK " + source.part().again().jdkMajor() + " measured again in the same run):");
+            out.println();
+            m.crossoverTable(out);
+        });
+    }
+
+    /** The lines with the GIL or without ({@code gil}), or the whole map (empty {@code gil}). */
+    private static Optional<RegimeMap> half(Optional<RegimeMap> whole, Optional<Boolean> gil) {
+        return gil.isEmpty() ? whole : whole.flatMap(m -> m.only(gil.get()));
     }
 
     /** "name" for one source, else "regime, regime: name; regime: name". */

@@ -7,9 +7,12 @@ import java.util.SplittableRandom;
 import org.scrapebench.analysis.jmh.Iteration;
 
 /**
- * Where along an axis (CPU per product, say) model A starts to beat model B or stops: the first
- * level pair between which the sign of ln(time A / time B) changes, the crossing placed by linear
- * interpolation of that log ratio in log x (in x where the lower level is 0). Its interval comes
+ * Where along an axis (CPU per product, say) model A starts to beat model B for good, or stops:
+ * the last change of sign of ln(time A / time B) between the last level that shows one model
+ * faster beyond its interval and the last before it that shows the other, the crossing placed by
+ * linear interpolation of that log ratio in log x (in x where the lower level is 0). Above it the
+ * same model is faster, or within the noise, to the end of the range; lower crossings are counted,
+ * not placed. Its interval comes
  * from the same fork-then-iteration bootstrap as the report's ratios: each replicate resamples
  * every level of both models and finds its own crossing; the interval is the percentile interval
  * of those that cross. A crossing is claimed only where some level shows A faster and a later one
@@ -31,9 +34,11 @@ public final class Crossover {
      *                     is the one some level shows faster beyond its interval
      * @param crossingShare the share of bootstrap replicates that cross anywhere in the range
      * @param separated    whether some level shows one of the two faster beyond its interval
+     * @param changes      how often the faster one changes between levels that show one beyond
+     *                     their interval: 1 for a single crossing, more where they cross lower too
      */
     public record Result(double at, double low, double high, boolean aFasterBelow, double crossingShare,
-                         boolean separated) {
+                         boolean separated, int changes) {
         public boolean found() {
             return !Double.isNaN(at);
         }
@@ -58,61 +63,79 @@ public final class Crossover {
             logRatio[i] = Math.log(MeanInterval.of(levels.get(i).a(), confidence).mean()
                     / MeanInterval.of(levels.get(i).b(), confidence).mean());
         }
-        double at = crossing(x, logRatio);
 
         Iteration[][][] a = levels.stream().map(l -> HierarchicalBootstrap.toArrays(l.a())).toArray(Iteration[][][]::new);
         Iteration[][][] b = levels.stream().map(l -> HierarchicalBootstrap.toArrays(l.b())).toArray(Iteration[][][]::new);
         SplittableRandom random = new SplittableRandom(seed);
-        List<Double> crossings = new ArrayList<>();
         double[][] byLevel = new double[levels.size()][resamples];
-        double[] replicate = new double[levels.size()];
         for (int r = 0; r < resamples; r++) {
             for (int i = 0; i < levels.size(); i++) {
-                replicate[i] = Math.log(HierarchicalBootstrap.resampledMean(a[i], random)
+                byLevel[i][r] = Math.log(HierarchicalBootstrap.resampledMean(a[i], random)
                         / HierarchicalBootstrap.resampledMean(b[i], random));
-                byLevel[i][r] = replicate[i];
             }
-            double c = crossing(x, replicate);
+        }
+        int[] shown = shownSigns(byLevel, confidence);
+        int from = 0;
+        int to = levels.size() - 1;
+        int changes = 0;
+        int last = -1;
+        for (int i = 0; i < shown.length; i++) {
+            if (shown[i] == 0) {
+                continue;
+            }
+            if (last >= 0 && shown[i] != shown[last]) {
+                changes++;
+                from = last;
+                to = i;
+            }
+            last = i;
+        }
+        // the crossing is looked for only between the last two levels that show opposite signs
+        double[] window = Arrays.copyOfRange(x, from, to + 1);
+        double at = crossing(window, Arrays.copyOfRange(logRatio, from, to + 1));
+        List<Double> crossings = new ArrayList<>();
+        double[] replicate = new double[window.length];
+        for (int r = 0; r < resamples; r++) {
+            for (int i = from; i <= to; i++) {
+                replicate[i - from] = byLevel[i][r];
+            }
+            double c = crossing(window, replicate);
             if (!Double.isNaN(c)) {
                 crossings.add(c);
             }
         }
         double share = crossings.size() / (double) resamples;
-        int[] shown = shownSigns(byLevel, confidence);
-        boolean separated = shown[0] != 0;
-        if (Double.isNaN(at) || shown[1] == 0) {
+        boolean separated = last >= 0;
+        if (Double.isNaN(at) || changes == 0) {
             // no crossing: the faster one is the one some level shows beyond the noise, if any
-            boolean aFaster = separated ? shown[0] < 0 : logRatio[0] < 0;
-            return new Result(Double.NaN, Double.NaN, Double.NaN, aFaster, share, separated);
+            boolean aFaster = separated ? shown[last] < 0 : logRatio[0] < 0;
+            return new Result(Double.NaN, Double.NaN, Double.NaN, aFaster, share, separated, 0);
         }
         double[] interval = HierarchicalBootstrap.percentileInterval(
                 crossings.stream().mapToDouble(Double::doubleValue).toArray(), confidence);
-        return new Result(at, interval[0], interval[1], logRatio[0] < 0, share, true);
+        return new Result(at, interval[0], interval[1], shown[from] < 0, share, true, changes);
     }
 
     /**
-     * {sign of log(A/B) at the first level whose interval excludes 0 (0 if none), 1 if a later level
-     * shows the other sign beyond its interval (else 0)}: a crossing is claimed only where some level
-     * shows A faster and a later one B faster (or the reverse), since noise that wanders across 1
-     * between levels shows neither.
+     * Per level, the sign of log(A/B) where its interval excludes 0, else 0: a crossing is claimed
+     * only where some level shows A faster and a later one B faster (or the reverse), since noise
+     * that wanders across 1 between levels shows neither.
      */
     private static int[] shownSigns(double[][] byLevel, double confidence) {
-        int firstSign = 0;
-        for (double[] level : byLevel) {
-            double[] interval = HierarchicalBootstrap.percentileInterval(level, confidence);
-            int sign = interval[1] < 0 ? -1 : interval[0] > 0 ? 1 : 0;
-            if (sign != 0 && firstSign == 0) {
-                firstSign = sign;
-            } else if (sign != 0 && sign != firstSign) {
-                return new int[] {firstSign, 1};
-            }
+        int[] signs = new int[byLevel.length];
+        for (int i = 0; i < byLevel.length; i++) {
+            double[] interval = HierarchicalBootstrap.percentileInterval(byLevel[i], confidence);
+            signs[i] = interval[1] < 0 ? -1 : interval[0] > 0 ? 1 : 0;
         }
-        return new int[] {firstSign, 0};
+        return signs;
     }
 
-    /** The first x where the values change sign, interpolated; NaN if they never do. */
+    /** The last x where the values change sign, interpolated; NaN if they never do. */
     static double crossing(double[] x, double[] values) {
-        for (int i = 1; i < x.length; i++) {
+        if (values[values.length - 1] == 0) {
+            return x[x.length - 1];
+        }
+        for (int i = x.length - 1; i >= 1; i--) {
             double v0 = values[i - 1];
             double v1 = values[i];
             if (v0 == 0) {
@@ -124,6 +147,6 @@ public final class Crossover {
                         : Math.exp(Math.log(x[i - 1]) + t * (Math.log(x[i]) - Math.log(x[i - 1])));
             }
         }
-        return values[values.length - 1] == 0 ? x[x.length - 1] : Double.NaN;
+        return Double.NaN;
     }
 }

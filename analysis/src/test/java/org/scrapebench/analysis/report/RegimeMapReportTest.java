@@ -197,6 +197,9 @@ class RegimeMapReportTest {
         assertTrue(summary.contains("The regime map on JDK 25"), summary);
         assertTrue(summary.contains("| EVENT_LOOP vs FIXED_THREAD_POOL | EVENT_LOOP faster below"), summary);
         assertTrue(summary.contains("| 10 ms to 30 ms | FIXED_THREAD_POOL |"), summary);
+        assertFalse(summary.contains("under the GIL on"), summary);
+        assertTrue(summary.contains("The same crossovers in the A/A half (again, JDK 25 measured again in the same run)"),
+                summary);
 
         List<BenchmarkResult> ioOnly = List.of(withIo.get(withIo.size() - 1));
         String without = new Summary(new RunDirectory(run.dir(), new ResultFile(run.dir(), "a", "1", ioOnly), run.record()),
@@ -205,6 +208,47 @@ class RegimeMapReportTest {
                         .get(older.results().results().size() - 1))), Optional.empty()),
                 ComparisonSettings.DEFAULTS).markdown();
         assertFalse(without.contains("regime map"), without);
+    }
+
+    /** A part of a baseline holding {@code rows}: named {@code name}, again, and on JDK 17. */
+    private Summary.Part part(String name, List<BenchmarkResult> rows, Optional<RunRecord> record) {
+        RunDirectory run = new RunDirectory(dir.resolve(name), new ResultFile(dir.resolve(name + "/x.json"), "a", "1", rows),
+                record);
+        RunDirectory again = new RunDirectory(dir.resolve(name + "-2"), new ResultFile(dir.resolve(name + "-2/x.json"), "b",
+                "2", rows), record);
+        RunDirectory older = new RunDirectory(dir.resolve(name + "-17"), new ResultFile(dir.resolve(name + "-17/x.json"), "c",
+                "3", rows.stream().map(r -> new BenchmarkResult(r.jmhVersion(), r.benchmark(), r.mode(), r.threads(),
+                        r.forks(), r.jvmArgs(), "17.0.9", r.vmName(), r.vmVersion(), r.warmupIterations(),
+                        r.warmupTime(), r.measurementIterations(), r.measurementTime(), r.params(), r.primary(),
+                        r.secondary())).toList()), Optional.empty());
+        return new Summary.Part(run, again, older);
+    }
+
+    @Test
+    void aMapWhoseHalvesComeFromTwoPartsIsCitedFromEachWithItsOwnPairs() throws IOException {
+        RunDirectory map = run(true);
+        BenchmarkResult io = row("IoBoundBenchmark.scrape", "ms/op", 220, job("FIXED_THREAD_POOL", "off", 0));
+        List<BenchmarkResult> jvm = new ArrayList<>(map.results().results().stream()
+                .filter(r -> !r.className().startsWith("Gil")).toList());
+        jvm.add(io);
+        List<BenchmarkResult> gil = new ArrayList<>(map.results().results().stream()
+                .filter(r -> !r.className().equals("RegimeMapBenchmark")).toList());
+        gil.add(io);
+
+        String summary = new Summary(List.of(part("jvm", jvm, map.record()), part("gil", gil, map.record())),
+                ComparisonSettings.DEFAULTS).markdown();
+
+        int jvmAt = summary.indexOf("The regime map on JDK 25 (jvm):");
+        int gilAt = summary.indexOf("The regime map under the GIL on JDK 25 (gil):");
+        assertTrue(jvmAt >= 0 && gilAt > jvmAt, summary);
+        String jvmSection = summary.substring(jvmAt, gilAt);
+        String gilSection = summary.substring(gilAt);
+        assertTrue(jvmSection.contains("| EVENT_LOOP vs FIXED_THREAD_POOL | EVENT_LOOP faster below"), jvmSection);
+        assertFalse(jvmSection.contains("gil=on"), jvmSection);
+        assertTrue(gilSection.contains("| FIXED_THREAD_POOL gil=on vs WORKER_PROCESSES gil=on | "
+                + "FIXED_THREAD_POOL gil=on faster below"), gilSection);
+        assertTrue(gilSection.contains("Which model when, under the GIL"), gilSection);
+        assertFalse(gilSection.contains("EVENT_LOOP"), gilSection);
     }
 
     @Test

@@ -50,6 +50,19 @@ class CrossoverTest {
         assertTrue(result.low() <= result.at() && result.at() <= result.high(), result.toString());
         assertTrue(result.low() > 2 && result.high() < 4, result.toString());
         assertTrue(result.crossingShare() > 0.99, result.toString());
+        assertEquals(1, result.changes(), result.toString());
+    }
+
+    @Test
+    void whereTheyCrossMoreThanOnceTheLastCrossingIsPlacedAndTheOthersCounted() {
+        // A is faster at 0 and 2, B at 1 and from 4 on: B beats A for good between 2 and 4
+        Crossover.Result result = Crossover.find(levels(x -> x == 1 ? 110 : x == 0 ? 90 : x == 2 ? 90 : 50 + 20 * x,
+                x -> 100, 0.01), 2000, 1, 0.95);
+        assertTrue(result.found(), result.toString());
+        assertEquals(3, result.changes(), result.toString());
+        assertTrue(result.aFasterBelow(), result.toString());
+        assertEquals(Math.pow(2, 1 + Math.log(0.9) / (Math.log(0.9) - Math.log(1.3))), result.at(), 0.05);
+        assertTrue(result.low() > 2 && result.high() < 4, result.toString());
     }
 
     @Test
@@ -86,6 +99,7 @@ class CrossoverTest {
         assertEquals(0.5, Crossover.crossing(new double[] {0, 1}, new double[] {1, -1}), 1e-9);
         assertEquals(Math.sqrt(2), Crossover.crossing(new double[] {1, 2}, new double[] {1, -1}), 1e-9);
         assertTrue(Double.isNaN(Crossover.crossing(new double[] {1, 2, 4}, new double[] {1, 2, 3})));
+        assertEquals(Math.sqrt(8), Crossover.crossing(new double[] {1, 2, 4}, new double[] {1, -1, 1}), 1e-9);
         assertThrows(IllegalArgumentException.class,
                 () -> Crossover.find(List.of(new Crossover.Level(1, List.of(), List.of())), 10, 1, 0.95));
     }
