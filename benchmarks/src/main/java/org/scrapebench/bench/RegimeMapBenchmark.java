@@ -1,6 +1,5 @@
 package org.scrapebench.bench;
 
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Param;
 import org.scrapebench.models.Model;
@@ -26,15 +25,17 @@ import org.scrapebench.models.Model;
  * GIL), the same job with the same knobs, and the report takes it from there; a run of the map
  * alone has its five levels with compute.
  *
- * <p>Trap: one fork, as the sweeps, and two measured iterations, the fewest that give the
- * bootstrap a spread: the map shows where lines cross, the regimes give the precise numbers; a
- * crossover whose interval is wide needs more forks ({@code -f}). The warm-up is the regimes'
- * (inherited), since with one iteration the sweeps read up to 1.22x their warm rows; a SERIAL
- * iteration is one job of two seconds or more, so SERIAL costs most of the time.
+ * <p>Two forks per point, as the regimes (inherited), and two measured iterations, the fewest that
+ * give the bootstrap a spread. One fork was tried first: a point's interval then holds only one
+ * fork's iterations, not how far forks differ, and the A/A halves of the run that measured it
+ * ({@code results/2026-12-07-jdk25-map} and {@code -map-2}) placed the crossovers differently
+ * while each claimed them beyond its interval. With two, the bootstrap resamples forks and the
+ * fork check re-measures a point whose forks disagree. The warm-up is the regimes' (inherited),
+ * since with one iteration the sweeps read up to 1.22x their warm rows; a SERIAL iteration is one
+ * job of two seconds or more, so SERIAL costs most of the time.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar RegimeMap}
  */
-@Fork(value = 1, jvmArgsAppend = {ForkFlags.HEAP_MIN, ForkFlags.HEAP_MAX, ForkFlags.PRE_TOUCH, ForkFlags.COLLECTOR})
 @Measurement(iterations = 2, time = 1)
 public class RegimeMapBenchmark extends HttpScrapeBenchmark {
 
