@@ -7,6 +7,7 @@ import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -204,7 +205,7 @@ public final class BenchRunner implements Callable<Integer> {
         measuring = true;
         Thread stoppedLine = new Thread(() -> {
             if (measuring) {
-                System.err.println(progress.stoppedLine());
+                System.err.println(progress.stoppedLine(classesKept));
             }
         }, "bench-stopped-line");
         Runtime.getRuntime().addShutdownHook(stoppedLine);
@@ -248,31 +249,29 @@ public final class BenchRunner implements Callable<Integer> {
                 }
             } catch (RunnerException e) {
                 return failed("bench: " + benchmark.getSimpleName() + " failed: " + rootMessage(e),
-                        "bench: no results written (JMH printed the failing benchmark above)");
+                        classesKept.isEmpty() ? "bench: no results written (JMH printed the failing benchmark above)"
+                                : keptLine() + " (JMH printed the failing benchmark above)");
             } catch (NoResultsException e) {
-                return failed("bench: " + benchmark.getSimpleName() + " produced no results");
+                return classesKept.isEmpty() ? failed("bench: " + benchmark.getSimpleName() + " produced no results")
+                        : failed("bench: " + benchmark.getSimpleName() + " produced no results", keptLine());
             }
             classesRun.add(benchmark.getSimpleName());
+            List<String> notRun = classes.subList(classes.indexOf(benchmark) + 1, classes.size()).stream()
+                    .map(Class::getSimpleName).toList();
+            if (!notRun.isEmpty()) {
+                // kept as they are now, so that a run stopped later still leaves the classes it finished
+                RunRecord.HostCanary canary = host.record();
+                for (Run run : runs) {
+                    writeRun(run, runs, canary, started, quiet, classesRun, notRun);
+                }
+                classesKept = List.copyOf(classesRun);
+            }
         }
 
         measuring = false; // from here the run's files are written: a stop now is not "no results"
-        Instant finished = Instant.now();
         RunRecord.HostCanary canary = host.record();
         for (Run run : runs) {
-            Path jsonFile = run.dir().resolve("jmh-result.json");
-            Run.Outcome outcome = run.outcome(canary);
-            writeJmhJson(jsonFile, outcome.counted());
-            if (!outcome.setAside().isEmpty()) {
-                writeJmhJson(run.dir().resolve(SET_ASIDE_FILE), outcome.setAside());
-            }
-            List<Path> partners = runs.stream().map(Run::dir).filter(d -> !d.equals(run.dir())).toList();
-            RunRecordWriter.describe(new RunRecordWriter.RunInfo(run.dir(), run.jvm(), started,
-                    new RunRecordWriter.Options(quick, classesRun, jmhArgs, include, label),
-                    new RunRecordWriter.Outcome(finished, new RunRecordWriter.Checks(quiet, force, canary),
-                            outcome.trials(), outcome.counted(), partners, outcome.agreement())))
-                    .write(run.dir().resolve(RunRecord.FILE));
-            System.out.println("bench: wrote " + jsonFile + " and environment.json"
-                    + (outcome.setAside().isEmpty() ? "" : ", and " + SET_ASIDE_FILE + " with the forks set aside"));
+            System.out.println("bench: wrote " + writeRun(run, runs, canary, started, quiet, classesRun, List.of()));
         }
 
         if (!noReport) {
@@ -304,6 +303,46 @@ public final class BenchRunner implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * Writes one run's files for the classes run so far, {@code notRun} naming those still to come;
+     * each file is written beside and then moved into place, so that a stop mid-write leaves the
+     * previous version whole. Returns what was written, for the console.
+     */
+    private String writeRun(Run run, List<Run> runs, RunRecord.HostCanary canary, RunRecordWriter.Start started,
+                            QuietCheck quiet, List<String> classesRun, List<String> notRun) throws IOException {
+        Path jsonFile = run.dir().resolve("jmh-result.json");
+        Run.Outcome outcome = run.outcome(canary);
+        replace(jsonFile, file -> writeJmhJson(file, outcome.counted()));
+        if (!outcome.setAside().isEmpty()) {
+            replace(run.dir().resolve(SET_ASIDE_FILE), file -> writeJmhJson(file, outcome.setAside()));
+        }
+        List<Path> partners = runs.stream().map(Run::dir).filter(d -> !d.equals(run.dir())).toList();
+        RunRecord record = RunRecordWriter.describe(new RunRecordWriter.RunInfo(run.dir(), run.jvm(), started,
+                new RunRecordWriter.Options(quick, List.copyOf(classesRun), jmhArgs, include, label, notRun),
+                new RunRecordWriter.Outcome(Instant.now(), new RunRecordWriter.Checks(quiet, force, canary),
+                        outcome.trials(), outcome.counted(), partners, outcome.agreement())));
+        replace(run.dir().resolve(RunRecord.FILE), record::write);
+        return jsonFile + " and environment.json"
+                + (outcome.setAside().isEmpty() ? "" : ", and " + SET_ASIDE_FILE + " with the forks set aside");
+    }
+
+    private interface FileWriting {
+        void write(Path file) throws IOException;
+    }
+
+    private static void replace(Path file, FileWriting writing) throws IOException {
+        Path beside = file.resolveSibling(file.getFileName() + ".part");
+        writing.write(beside);
+        Files.move(beside, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The classes kept on disk so far, for a run stopped or failed after them. */
+    private volatile List<String> classesKept = List.of();
+
+    private String keptLine() {
+        return "bench: " + Progress.kept(classesKept, "it");
     }
 
     /** Where the forks left out of the scores go, in JMH's JSON format; their trials say why. */

@@ -4,6 +4,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.function.LongSupplier;
@@ -84,11 +85,20 @@ final class Progress {
     }
 
     /**
-     * The one line a run stopped from outside (Ctrl-C, a signal) leaves: how far it got, and that
-     * nothing was written, so that a stopped run is not mistaken for one still working or done.
+     * The line a run stopped from outside (Ctrl-C, a signal) leaves: how far it got, and what was
+     * written, so that a stopped run is not mistaken for one still working or done.
+     *
+     * @param kept the benchmark classes whose results were kept before the stop (none: nothing written)
      */
-    String stoppedLine() {
-        return "bench: stopped before the end: " + counts() + "; no results written";
+    String stoppedLine(List<String> kept) {
+        return "bench: stopped before the end: " + counts() + "; "
+                + (kept.isEmpty() ? "no results written" : kept(kept, "the stop"));
+    }
+
+    /** "the classes finished before {@code what} are kept (...)": what a run that did not end leaves. */
+    static String kept(List<String> kept, String what) {
+        return "the classes finished before " + what + " are kept (" + String.join(", ", kept)
+                + "; environment.json names those not run; `analysis report <run directory>` reports them)";
     }
 
     /** "69 of 243 forks done (27 added to re-measure), 23:28 elapsed". */

@@ -50,8 +50,12 @@ final class RunRecordWriter {
     /** What one run directory's record says, as the runner knows it at the end of the run. */
     record RunInfo(Path runDir, ForkJvm jvm, Start start, Options options, Outcome outcome) {}
 
-    /** What the user asked for. */
-    record Options(boolean quick, List<String> benchmarks, String jmhArgs, String include, String label) {}
+    /**
+     * What the user asked for, and how far the run got: the classes run, and those asked for but not
+     * run yet (the run's files are written after every class, so that a stopped run keeps them).
+     */
+    record Options(boolean quick, List<String> benchmarks, String jmhArgs, String include, String label,
+                   List<String> notRun) {}
 
     /** The quiet check before the run, and whether the user ran anyway on a busy machine. */
     record Checks(QuietCheck quiet, boolean forced, RunRecord.HostCanary hostCanary) {}
@@ -104,7 +108,7 @@ final class RunRecordWriter {
         }
         List<RunRecord.Trial> trials = outcome.trials();
         return new RunRecord(RunRecord.SCHEMA_VERSION, run,
-                new RunRecord.Options(options.benchmarks(), jmhArgs, blankToNull(options.include())),
+                new RunRecord.Options(options.benchmarks(), jmhArgs, blankToNull(options.include()), options.notRun()),
                 new RunRecord.Git(info.start().commit(), info.start().dirty()), info.jvm().jdk(), machine, fixture,
                 quiet, new RunRecord.ContaminationLimits(TrialLog.FOREIGN_CORES_LIMIT, TrialLog.STEAL_LIMIT),
                 outcome.checks().hostCanary(), outcome.forkAgreement(), models, leftOut, rows, trials);

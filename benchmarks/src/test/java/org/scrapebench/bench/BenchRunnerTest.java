@@ -59,7 +59,7 @@ class BenchRunnerTest {
         RunRecordWriter.describe(new RunRecordWriter.RunInfo(run, jvm,
                 new RunRecordWriter.Start(Instant.parse("2026-11-23T10:00:00Z"), 0.25, "abc123", false),
                 new RunRecordWriter.Options(false, List.of("IoBoundBenchmark"),
-                        "-f 3 -p siteUrl=http://fixtures.example:8080/category/p/1", "", ""),
+                        "-f 3 -p siteUrl=http://fixtures.example:8080/category/p/1", "", "", List.of("FaultBenchmark")),
                 new RunRecordWriter.Outcome(Instant.parse("2026-11-23T10:12:00Z"),
                         new RunRecordWriter.Checks(quiet, false, canary), List.of(trial), List.of(),
                         List.of(temp.resolve("2026-11-23-jdk25")), null))).write(run.resolve(RunRecord.FILE));
@@ -78,6 +78,8 @@ class BenchRunnerTest {
         assertEquals("ONE_THREAD", record.models().get(0).cpu());
         assertEquals("2026-11-23-jdk17", record.run().id());
         assertEquals("2026-11-23T10:12:00Z", record.run().finishedAt());
+        // a run stopped before its last class says which it did not run
+        assertEquals(List.of("FaultBenchmark"), record.options().notRun());
         assertEquals(jvm.jdk(), record.jdk());
         assertEquals(Runtime.getRuntime().availableProcessors(), record.machine().cores());
         assertTrue(record.machine().memoryBytes() > 0);

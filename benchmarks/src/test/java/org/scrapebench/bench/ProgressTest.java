@@ -3,6 +3,7 @@ package org.scrapebench.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -52,7 +53,11 @@ class ProgressTest {
 
         now.addAndGet(TimeUnit.SECONDS.toNanos(3));
         assertEquals("bench: stopped before the end: 2 of 5 forks done (1 added to re-measure), 0:38 elapsed;"
-                + " no results written", progress.stoppedLine());
+                + " no results written", progress.stoppedLine(List.of()));
+        assertEquals("bench: stopped before the end: 2 of 5 forks done (1 added to re-measure), 0:38 elapsed;"
+                + " the classes finished before the stop are kept (CalibrationBenchmark; environment.json names those"
+                + " not run; `analysis report <run directory>` reports them)",
+                progress.stoppedLine(List.of("CalibrationBenchmark")));
     }
 
     @Test

@@ -33,7 +33,7 @@ public record RunRecord(int schemaVersion, Run run, Options options, Git git, Jd
                         HostCanary hostCanary, ForkAgreement forkAgreement, List<ModelInfo> models, List<LeftOut> modelsLeftOut, List<Row> rows,
                         List<Trial> trials) {
 
-    public static final int SCHEMA_VERSION = 5;
+    public static final int SCHEMA_VERSION = 6;
     /**
      * The version before the host canary: read as a run without one ({@code hostCanary} and every
      * trial's reading null), which is what such a run was.
@@ -44,6 +44,11 @@ public record RunRecord(int schemaVersion, Run run, Options options, Git git, Jd
      * aside ({@code forkAgreement} and every trial's {@code setAside} null), which is what it did.
      */
     private static final int BEFORE_FORK_AGREEMENT = 4;
+    /**
+     * The version before a stopped run kept the classes it had finished: read as a run that ran
+     * every class it names ({@code notRun} empty), since such a run wrote nothing unless it ended.
+     */
+    private static final int BEFORE_STOPPED_RUNS = 5;
     public static final String FILE = "environment.json";
 
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -69,8 +74,16 @@ public record RunRecord(int schemaVersion, Run run, Options options, Git git, Jd
     public record Run(String id, String label, String startedAt, String finishedAt, boolean quick,
                       List<String> pairedWith) {}
 
-    /** What was asked for: the benchmark classes run, the further JMH options, the include pattern (or null). */
-    public record Options(List<String> benchmarks, List<String> jmhArgs, String include) {}
+    /**
+     * What was asked for: the benchmark classes run, the further JMH options, the include pattern
+     * (or null), and the classes asked for that were not run because the run was stopped first
+     * (empty for a run that ended): the classes run finished on every JDK of the run.
+     */
+    public record Options(List<String> benchmarks, List<String> jmhArgs, String include, List<String> notRun) {
+        public Options {
+            notRun = notRun == null ? List.of() : List.copyOf(notRun);
+        }
+    }
 
     /** The commit measured, read before the run; dirty is null outside a git checkout. */
     public record Git(String commit, Boolean dirty) {}
@@ -230,9 +243,14 @@ public record RunRecord(int schemaVersion, Run run, Options options, Git git, Jd
                 version = BEFORE_FORK_AGREEMENT;
             }
             if (version == BEFORE_FORK_AGREEMENT && tree instanceof ObjectNode object) {
-                object.put("schemaVersion", SCHEMA_VERSION);
                 object.putNull("forkAgreement");
                 object.path("trials").forEach(trial -> ((ObjectNode) trial).putNull("setAside"));
+                version = BEFORE_STOPPED_RUNS;
+            }
+            if (version == BEFORE_STOPPED_RUNS && tree instanceof ObjectNode object
+                    && object.path("options") instanceof ObjectNode options) {
+                object.put("schemaVersion", SCHEMA_VERSION);
+                options.putArray("notRun");
             } else if (version != SCHEMA_VERSION) {
                 throw new BadInputException(file + ": schema version " + version + ", this analysis reads "
                         + BEFORE_THE_CANARY + " to " + SCHEMA_VERSION

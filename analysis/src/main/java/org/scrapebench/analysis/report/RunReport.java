@@ -139,6 +139,9 @@ public final class RunReport {
             out.println("| environment | environment not recorded (no " + RunRecord.FILE + "); no cores, so no CPU bound |");
         }
         out.println("| results | " + RunDirectory.RESULT_FILE + " (SHA-256 " + run.results().digest() + ") |");
+        record.map(r -> r.options().notRun()).filter(n -> !n.isEmpty()).ifPresent(n -> out.println(
+                "| stopped early | not run: " + String.join(", ", n) + "; the classes this report shows finished on"
+                        + " every JDK of the run |"));
         out.println();
         record.ifPresent(r -> out.println(r.modelsLeftOut().isEmpty() ? "Models left out: none."
                 : "Models left out: " + r.modelsLeftOut().stream().map(l -> l.model() + " (" + l.reason() + ")")

@@ -78,6 +78,38 @@ class RunRecordTest {
         assertTrue(older.remeasured("b.IoBoundBenchmark.scrape", Map.of("model", "SERIAL")).isEmpty());
         assertEquals(210.0, older.trials().get(0).hostCanaryMillis());
         assertEquals(null, older.trials().get(0).setAside());
+        assertEquals(List.of(), older.options().notRun());
+    }
+
+    @Test
+    void aRecordOfTheSchemaBeforeStoppedRunsReadsAsARunThatRanEveryClassItNames() throws Exception {
+        Path file = written(json -> {
+            json.put("schemaVersion", 5);
+            ((ObjectNode) json.get("options")).remove("notRun");
+        });
+        RunRecord older = RunRecord.read(file);
+        assertEquals(List.of(), older.options().notRun());
+        assertEquals(List.of("IoBoundBenchmark"), older.options().benchmarks());
+        Path now = written(json -> ((ObjectNode) json.get("options")).remove("notRun"));
+        assertTrue(assertThrows(BadInputException.class, () -> RunRecord.read(now)).getMessage().contains("notRun"));
+    }
+
+    @Test
+    void theReportOfARunStoppedEarlyNamesTheClassesNotRun() throws Exception {
+        Path run = Files.createDirectories(dir.resolve("2026-11-23-jdk25"));
+        Files.copy(CliRun.resource("runs/2026-11-23-jdk25/jmh-result.json"), run.resolve("jmh-result.json"));
+        RunRecord whole = RunRecord.read(CliRun.resource("runs/2026-11-23-jdk25/" + RunRecord.FILE));
+        RunRecord.Options options = whole.options();
+        new RunRecord(whole.schemaVersion(), whole.run(), new RunRecord.Options(options.benchmarks(), options.jmhArgs(),
+                options.include(), List.of("MixedBenchmark", "FaultBenchmark")), whole.git(), whole.jdk(), whole.machine(),
+                whole.fixture(), whole.quietCheck(), whole.contaminationLimits(), whole.hostCanary(),
+                whole.forkAgreement(), whole.models(), whole.modelsLeftOut(), whole.rows(), whole.trials())
+                .write(run.resolve(RunRecord.FILE));
+        CliRun cli = CliRun.of("report", "--no-charts", run.toString());
+        assertEquals(0, cli.exitCode(), cli.err());
+        assertTrue(Files.readString(run.resolve("report.md")).contains(
+                "| stopped early | not run: MixedBenchmark, FaultBenchmark; the classes this report shows finished on every"
+                        + " JDK of the run |"));
     }
 
     @Test

@@ -23,7 +23,7 @@ public final class TestRecords {
                                               RunRecord.ForkAgreement agreement, List<RunRecord.Trial> trials) {
         return new RunRecord(RunRecord.SCHEMA_VERSION,
                 new RunRecord.Run("2026-12-04-jdk25", null, "2026-12-04T10:00:00Z", "2026-12-04T10:30:00Z", false, List.of()),
-                new RunRecord.Options(List.of("IoBoundBenchmark"), List.of(), null),
+                new RunRecord.Options(List.of("IoBoundBenchmark"), List.of(), null, List.of()),
                 new RunRecord.Git("0123456789abcdef0123456789abcdef01234567", false),
                 new RunRecord.Jdk(25, "25.0.1", "Eclipse Adoptium", "OpenJDK 64-Bit Server VM", "25.0.1+8", "/jdk"),
                 new RunRecord.Machine(2, 25_000_000_000L, "Linux 6.1 amd64", "AMD EPYC", 0.1, 1.5),
