@@ -189,10 +189,7 @@ class RegimeMapReportTest {
         RunDirectory again = new RunDirectory(dir.resolve("again"), new ResultFile(dir.resolve("again/x.json"), "b", "2",
                 withIo), map.record());
         RunDirectory older = new RunDirectory(dir.resolve("older"), new ResultFile(dir.resolve("older/x.json"), "c", "3",
-                withIo.stream().map(r -> new BenchmarkResult(r.jmhVersion(), r.benchmark(), r.mode(), r.threads(),
-                        r.forks(), r.jvmArgs(), "17.0.9", r.vmName(), r.vmVersion(), r.warmupIterations(),
-                        r.warmupTime(), r.measurementIterations(), r.measurementTime(), r.params(), r.primary(),
-                        r.secondary())).toList()), Optional.empty());
+                onJdk17(withIo)), Optional.empty());
         String summary = new Summary(run, again, older, ComparisonSettings.DEFAULTS).markdown();
         assertTrue(summary.contains("The regime map on JDK 25"), summary);
         assertTrue(summary.contains("| EVENT_LOOP vs FIXED_THREAD_POOL | EVENT_LOOP faster below"), summary);
@@ -217,11 +214,15 @@ class RegimeMapReportTest {
         RunDirectory again = new RunDirectory(dir.resolve(name + "-2"), new ResultFile(dir.resolve(name + "-2/x.json"), "b",
                 "2", rows), record);
         RunDirectory older = new RunDirectory(dir.resolve(name + "-17"), new ResultFile(dir.resolve(name + "-17/x.json"), "c",
-                "3", rows.stream().map(r -> new BenchmarkResult(r.jmhVersion(), r.benchmark(), r.mode(), r.threads(),
-                        r.forks(), r.jvmArgs(), "17.0.9", r.vmName(), r.vmVersion(), r.warmupIterations(),
-                        r.warmupTime(), r.measurementIterations(), r.measurementTime(), r.params(), r.primary(),
-                        r.secondary())).toList()), Optional.empty());
+                "3", onJdk17(rows)), Optional.empty());
         return new Summary.Part(run, again, older);
+    }
+
+    /** The same rows as measured on JDK 17, for the older half of a part. */
+    private static List<BenchmarkResult> onJdk17(List<BenchmarkResult> rows) {
+        return rows.stream().map(r -> new BenchmarkResult(r.jmhVersion(), r.benchmark(), r.mode(), r.threads(),
+                r.forks(), r.jvmArgs(), "17.0.9", r.vmName(), r.vmVersion(), r.warmupIterations(), r.warmupTime(),
+                r.measurementIterations(), r.measurementTime(), r.params(), r.primary(), r.secondary())).toList();
     }
 
     @Test
