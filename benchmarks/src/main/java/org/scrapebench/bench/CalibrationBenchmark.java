@@ -60,16 +60,24 @@ import org.scrapebench.scrape.Workload;
  * Trap: on 2 cores the client and the server share the CPU, so the ceiling is that of the pair,
  * which is what limits the regimes too.
  *
- * <p>Iterations: eight measured, not five, because the CPU-bound bound takes the low end of the
- * one-thread job's interval, and with five that end swung between the halves of an A/A pair enough
- * to move a row's efficiency by a third; the server ceiling warms for eight iterations, not three,
- * because it was still rising within its fork (docs/method.md, "The bound", has the figures).
+ * <p>Warm-up: ten seconds. Measured from cold (20 one-second iterations, three forks per JDK), the
+ * parse of a 4 KB page reached its plateau only in its sixth or seventh second on both JDKs, and
+ * the 64 KB page still fell a little after that; with the three warm-up seconds used before, the
+ * measured iterations still fell inside a fork, and the same row read 83-118 us in one-fork runs
+ * of the same JDK (docs/method.md, "The bound", has the figures).
+ *
+ * <p>Forks: two per row, five measured iterations each. With one fork, the runner's fork check
+ * (forks must agree beyond what their iterations explain) cannot see a fork that disagrees, and
+ * the interval holds one JVM's spread only; ten iterations over two JVMs also keep the one-thread
+ * job's interval, whose low end the CPU-bound bound takes, at least as narrow as the eight of one
+ * fork that first steadied it. The server ceiling warms as long as every row; it was still rising
+ * within its fork after three warm-up seconds.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar Calibration}
  */
-@Fork(value = 1, jvmArgsAppend = {ForkFlags.HEAP_MIN, ForkFlags.HEAP_MAX, ForkFlags.PRE_TOUCH, ForkFlags.COLLECTOR})
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 8, time = 1)
+@Fork(value = 2, jvmArgsAppend = {ForkFlags.HEAP_MIN, ForkFlags.HEAP_MAX, ForkFlags.PRE_TOUCH, ForkFlags.COLLECTOR})
+@Warmup(iterations = 10, time = 1)
+@Measurement(iterations = 5, time = 1)
 public class CalibrationBenchmark {
 
     /** Product pages in memory and the parser, for {@code parsePerProduct}. */
@@ -272,8 +280,6 @@ public class CalibrationBenchmark {
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
     @Threads(16)
-    @Warmup(iterations = 8, time = 1)
-    @Measurement(iterations = 5, time = 1)
     public Page serverCeiling(Server server) throws FetchException, InterruptedException {
         return server.fetchNext();
     }
