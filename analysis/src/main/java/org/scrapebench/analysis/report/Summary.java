@@ -66,6 +66,8 @@ public final class Summary {
 
     private final List<Part> parts;
     private final ComparisonSettings settings;
+    /** Whether the parts ran on more than one host CPU (a cloud host can change between sittings). */
+    private final boolean mixedHosts;
 
     public Summary(RunDirectory run, RunDirectory again, RunDirectory otherJdk, ComparisonSettings settings) {
         this(List.of(new Part(run, again, otherJdk)), settings);
@@ -87,6 +89,16 @@ public final class Summary {
         }
         this.parts = List.copyOf(parts);
         this.settings = settings;
+        this.mixedHosts = parts.stream().map(p -> cpuModel(p.run())).distinct().count() > 1;
+    }
+
+    private static String cpuModel(RunDirectory run) {
+        return run.record().map(r -> r.machine().cpuModel()).orElse("an unrecorded CPU");
+    }
+
+    /** A part's run by name, and by host CPU where the parts ran on more than one. */
+    private String named(Source source) {
+        return mixedHosts ? source.runName() + " on " + cpuModel(source.part().run()) : source.runName();
     }
 
     /** A part with its report. */
@@ -168,7 +180,7 @@ public final class Summary {
         RegimeMap map = half(whole, gil).orElseThrow();
         String which = gil.orElse(false) ? " under the GIL" : "";
         out.println();
-        out.println("The regime map" + which + " on JDK " + source.part().run().jdkMajor() + " (" + source.runName()
+        out.println("The regime map" + which + " on JDK " + source.part().run().jdkMajor() + " (" + named(source)
                 + "): the I/O-bound job along " + map.axisTitle()
                 + ", where one model starts to beat another, and which is fastest where:");
         out.println();
@@ -202,8 +214,10 @@ public final class Summary {
         RunReport first = used.get(0).report();
         String baseline = first.baselineModel();
         out.println("Median ms per job on JDK " + used.get(0).part().run().jdkMajor() + " ("
-                + namesByRegime(used, sourceOf, Source::runName) + "), and the speedup over "
-                + baseline + " with its " + NumberText.percent(settings.confidence()) + " interval:");
+                + namesByRegime(used, sourceOf, this::named) + "), and the speedup over "
+                + baseline + " with its " + NumberText.percent(settings.confidence()) + " interval"
+                + (mixedHosts ? " (the parts ran on different host CPUs: compare models within a column, not across columns)" : "")
+                + ":");
         out.println();
         out.println("| model | " + rows.keySet().stream().map(Regime::label).collect(Collectors.joining(" | ")) + " |");
         out.println("|---|" + "---:|".repeat(rows.size()));
