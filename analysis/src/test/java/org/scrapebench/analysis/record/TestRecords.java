@@ -47,6 +47,16 @@ public final class TestRecords {
                 r.trials());
     }
 
+    /** The same record, as taken on another host CPU. */
+    public static RunRecord onCpu(RunRecord r, String cpuModel) {
+        RunRecord.Machine m = r.machine();
+        return new RunRecord(r.schemaVersion(), r.run(), r.options(), r.git(), r.jdk(),
+                new RunRecord.Machine(m.cores(), m.memoryBytes(), m.os(), cpuModel, m.loadAverageAtStart(),
+                        m.loadAverageAtEnd()),
+                r.fixture(), r.quietCheck(), r.contaminationLimits(), r.hostCanary(), r.forkAgreement(), r.models(),
+                r.modelsLeftOut(), r.rows(), r.trials());
+    }
+
     /** The facts of one result row. */
     public static RunRecord.Row row(BenchmarkResult result, int cpuThreads, boolean limitsInFlight, int inFlight,
                                     Double latencyFloorMs) {

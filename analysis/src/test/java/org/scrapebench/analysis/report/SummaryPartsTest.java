@@ -7,12 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.scrapebench.analysis.BadInputException;
 import org.scrapebench.analysis.CliRun;
 import org.scrapebench.analysis.compare.ComparisonSettings;
 import org.scrapebench.analysis.jmh.ResultFile;
-import org.scrapebench.analysis.record.RunRecord;
+import org.scrapebench.analysis.record.TestRecords;
 
 /** A baseline taken in parts: each regime from the first part that holds it, and the tables say which. */
 class SummaryPartsTest {
@@ -65,13 +66,8 @@ class SummaryPartsTest {
 
     /** The same run, recorded as taken on another host CPU. */
     private static RunDirectory onCpu(RunDirectory run, String cpuModel) {
-        RunRecord r = run.record().orElseThrow();
-        RunRecord.Machine m = r.machine();
-        RunRecord moved = new RunRecord(r.schemaVersion(), r.run(), r.options(), r.git(), r.jdk(),
-                new RunRecord.Machine(m.cores(), m.memoryBytes(), m.os(), cpuModel, m.loadAverageAtStart(), m.loadAverageAtEnd()),
-                r.fixture(), r.quietCheck(), r.contaminationLimits(), r.hostCanary(), r.forkAgreement(), r.models(),
-                r.modelsLeftOut(), r.rows(), r.trials());
-        return new RunDirectory(run.dir(), run.results(), java.util.Optional.of(moved));
+        return new RunDirectory(run.dir(), run.results(),
+                Optional.of(TestRecords.onCpu(run.record().orElseThrow(), cpuModel)));
     }
 
     @Test
@@ -81,13 +77,12 @@ class SummaryPartsTest {
         Summary.Part movedCpu = new Summary.Part(onCpu(cpu.run(), "Other CPU"), onCpu(cpu.again(), "Other CPU"),
                 onCpu(cpu.otherJdk(), "Other CPU"));
 
+        String same = new Summary(List.of(io, cpu), ComparisonSettings.DEFAULTS).markdown();
         String mixed = new Summary(List.of(io, movedCpu), ComparisonSettings.DEFAULTS).markdown();
         assertTrue(mixed.contains("(io-bound: jdk25-io on unknown; cpu-bound: jdk25-cpu on Other CPU)"), mixed);
         assertTrue(mixed.contains("the parts ran on different host CPUs"), mixed);
-        assertEquals(cells(new Summary(List.of(io, cpu), ComparisonSettings.DEFAULTS).markdown()), cells(mixed),
-                "the numbers are the same; only the naming differs");
+        assertEquals(cells(same), cells(mixed), "the numbers are the same; only the naming differs");
 
-        String same = new Summary(List.of(io, cpu), ComparisonSettings.DEFAULTS).markdown();
         assertFalse(same.contains("host CPUs"), same);
         assertFalse(same.contains(" on unknown"), same);
     }
