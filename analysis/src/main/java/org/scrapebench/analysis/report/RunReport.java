@@ -69,7 +69,9 @@ public final class RunReport {
         try (PrintWriter out = new PrintWriter(text)) {
             header(out);
             calibrationSection(out);
-            regimes(run.results().results()).forEach((regime, rows) -> regimeSection(out, regime, rows));
+            Map<String, List<BenchmarkResult>> byRegime = regimes(run.results().results());
+            byRegime.forEach((regime, rows) -> regimeSection(out, regime, rows));
+            measuredTwiceSection(out, byRegime);
             regimeMap().ifPresent(map -> mapSection(out, map));
             crossJdk(out);
         }
@@ -307,6 +309,54 @@ public final class RunReport {
             notes.forEach(n -> out.println("- " + n));
         }
         regimeCharts(out, regime, rows);
+    }
+
+    /**
+     * Rows that two classes measured with the same params, such as a sweep's point that is also a
+     * regime's row: one job measured twice in one run, so the two should agree within the noise. A
+     * gap says that one class measures the job differently (cold forks, say), not that the job changed.
+     */
+    private void measuredTwiceSection(PrintWriter out, Map<String, List<BenchmarkResult>> byRegime) {
+        List<Map.Entry<String, BenchmarkResult>> rows = new ArrayList<>();
+        byRegime.forEach((regime, regimeRows) -> regimeRows.forEach(r -> rows.add(Map.entry(regime, r))));
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            for (int j = i + 1; j < rows.size(); j++) {
+                BenchmarkResult first = rows.get(i).getValue();
+                BenchmarkResult second = rows.get(j).getValue();
+                if (first.className().equals(second.className()) || !first.params().equals(second.params())
+                        || first.threads() != second.threads() || !first.primary().unit().equals(second.primary().unit())
+                        || !first.primary().hasRawData() || !second.primary().hasRawData()) {
+                    continue;
+                }
+                double ratio = mean(second.primary()).mean() / mean(first.primary()).mean();
+                double[] interval = ratioInterval(first, second, false);
+                SortedMap<String, String> shown = new TreeMap<>(second.params());
+                shown.keySet().retainAll(varyingParams(byRegime.get(rows.get(j).getKey())));
+                lines.add("| " + second.params().getOrDefault("model", "-") + " | " + cell(paramsShown(shown)) + " | "
+                        + rows.get(i).getKey() + " | " + scoreText(first) + " | " + rows.get(j).getKey() + " | "
+                        + scoreText(second) + " | " + NumberText.ratioWithInterval(ratio, interval[0], interval[1]) + " |");
+            }
+        }
+        if (lines.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("## Rows measured twice");
+        out.println();
+        out.println("Each of these jobs is a row of two classes with the same params, measured in the same run, so the"
+                + " two should agree within their noise. The ratio is the second class's mean over the first's, with a "
+                + confidence() + " CI from a bootstrap that resamples forks, then iterations within forks.");
+        out.println();
+        out.println("| model | params | first | score | second | score | second / first [" + confidence() + " CI] |");
+        out.println("|---|---|---|---:|---|---:|---:|");
+        lines.forEach(out::println);
+    }
+
+    /** "222.6 \u00b1 3.1 ms/op": the mean with its interval's half-width, and the unit. */
+    private String scoreText(BenchmarkResult r) {
+        MeanInterval m = mean(r.primary());
+        return NumberText.scoreWithError(m.mean(), m.halfWidth()) + " " + r.primary().unit();
     }
 
     /** The run's regime map, if it holds rows of the map's classes. */
