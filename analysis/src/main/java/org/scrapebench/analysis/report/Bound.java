@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.scrapebench.analysis.jmh.BenchmarkResult;
+import org.scrapebench.analysis.jmh.Iteration;
 import org.scrapebench.analysis.jmh.Metric;
 import org.scrapebench.analysis.jmh.ScoreUnit;
 import org.scrapebench.analysis.record.RunRecord;
@@ -58,6 +59,21 @@ public record Bound(double latencyMs, double cpuMs, double boundMs, double measu
     /** A result faster than its bound: the bound, not the result, is wrong. */
     public boolean aboveBound() {
         return efficiency > 1.0;
+    }
+
+    /**
+     * Whether some fork of {@code row} on its own ran faster than this bound: a floor must hold for
+     * every fork, not only for their mean, so such a fork proves the bound wrong as well.
+     */
+    public boolean beatenByAFork(BenchmarkResult row) {
+        if (Double.isNaN(boundMs)) {
+            return false;
+        }
+        return ScoreUnit.parse(row.primary().unit()).map(u -> row.primary().forks().stream()
+                .filter(f -> !f.isEmpty())
+                .mapToDouble(f -> u.millisPerOp(f.stream().mapToDouble(i -> i.value() * i.weight()).sum()
+                        / f.stream().mapToDouble(Iteration::weight).sum()))
+                .anyMatch(ms -> ms < boundMs)).orElse(false);
     }
 
     /** For files without per-row facts: the first model of the report order is the one-at-a-time baseline. */

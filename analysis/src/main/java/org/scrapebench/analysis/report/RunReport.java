@@ -276,6 +276,8 @@ public final class RunReport {
             cells.add(bound.dominant());
             cells.add(Double.isNaN(bound.efficiency()) ? "n/a"
                     : bound.aboveBound() ? "**faster than its bound: the bound is wrong**"
+                    : bound.beatenByAFork(r) ? NumberText.fixed(bound.efficiency(), 2)
+                            + " (**a fork ran faster than its bound: the bound is wrong**)"
                     : NumberText.fixed(bound.efficiency(), 2));
             cells.add(server(bound));
             if (anyAllocation) {

@@ -96,6 +96,29 @@ class BoundTest {
     }
 
     @Test
+    void aForkFasterThanTheBoundProvesItWrongEvenWhenTheMeanIsSlower() {
+        Map<String, String> params = Map.of("model", "SERIAL", "products", "10", "concurrency", "8",
+                "latency", "fixed:5", "pageKb", "18");
+        Bound b = Bound.of(row("ms/op", 70, params), CALIBRATION, Optional.of(2), Optional.empty(), "SERIAL");
+        double floor = b.boundMs();
+        BenchmarkResult oneFastFork = new BenchmarkResult("1.37", "org.scrapebench.bench.MixedBenchmark.scrape",
+                BenchmarkMode.AVERAGE_TIME, 1, 2, List.of(), "25.0.1", "VM", "25", 1, "1 s", 2, "1 s",
+                new TreeMap<>(params), new Metric(floor * 1.1, 0, "ms/op", List.of(
+                        List.of(new Iteration(floor * 1.25, 1), new Iteration(floor * 1.25, 1)),
+                        List.of(new Iteration(floor * 0.9, 1), new Iteration(floor * 1.0, 1)))), Map.of());
+        BenchmarkResult everyForkSlower = new BenchmarkResult("1.37", "org.scrapebench.bench.MixedBenchmark.scrape",
+                BenchmarkMode.AVERAGE_TIME, 1, 2, List.of(), "25.0.1", "VM", "25", 1, "1 s", 2, "1 s",
+                new TreeMap<>(params), new Metric(floor * 1.1, 0, "ms/op", List.of(
+                        List.of(new Iteration(floor * 1.15, 1), new Iteration(floor * 1.15, 1)),
+                        List.of(new Iteration(floor * 0.99, 1), new Iteration(floor * 1.11, 1)))), Map.of());
+        Bound mean = Bound.of(oneFastFork, CALIBRATION, Optional.of(2), Optional.empty(), "SERIAL");
+        assertFalse(mean.aboveBound(), "the mean is 10% above the floor");
+        assertTrue(mean.beatenByAFork(oneFastFork), "a fork averaging 95% of the floor proves it wrong");
+        assertFalse(mean.beatenByAFork(everyForkSlower),
+                "one iteration below the floor is noise within a fork; each fork's mean is above it");
+    }
+
+    @Test
     void theCpuBoundJobUsesTheMeasuredCapacityOfTheCores() {
         Map<String, String> job = Map.of("products", "200", "productsPerPage", "25", "pageKb", "64", "computeRounds", "20");
         BenchmarkResult one = calibrationRow("serialJobOneThread", 300, 3, job);
