@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.scrapebench.analysis.jmh.BenchmarkResult;
-import org.scrapebench.analysis.jmh.Iteration;
 import org.scrapebench.analysis.jmh.Metric;
 import org.scrapebench.analysis.jmh.ScoreUnit;
 import org.scrapebench.analysis.record.RunRecord;
+import org.scrapebench.analysis.stats.MeanInterval;
 
 /**
  * The best time this machine allows for one regime row, in ms per operation, and the efficiency
@@ -71,8 +71,7 @@ public record Bound(double latencyMs, double cpuMs, double boundMs, double measu
         }
         return ScoreUnit.parse(row.primary().unit()).map(u -> row.primary().forks().stream()
                 .filter(f -> !f.isEmpty())
-                .mapToDouble(f -> u.millisPerOp(f.stream().mapToDouble(i -> i.value() * i.weight()).sum()
-                        / f.stream().mapToDouble(Iteration::weight).sum()))
+                .mapToDouble(f -> u.millisPerOp(MeanInterval.weightedMean(f)))
                 .anyMatch(ms -> ms < boundMs)).orElse(false);
     }
 

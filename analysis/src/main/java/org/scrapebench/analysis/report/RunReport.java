@@ -274,11 +274,7 @@ public final class RunReport {
             cells.add(speedup(r, rows, notes));
             cells.add(Double.isNaN(bound.boundMs()) ? "n/a" : NumberText.significant(bound.boundMs(), 3));
             cells.add(bound.dominant());
-            cells.add(Double.isNaN(bound.efficiency()) ? "n/a"
-                    : bound.aboveBound() ? "**faster than its bound: the bound is wrong**"
-                    : bound.beatenByAFork(r) ? NumberText.fixed(bound.efficiency(), 2)
-                            + " (**a fork ran faster than its bound: the bound is wrong**)"
-                    : NumberText.fixed(bound.efficiency(), 2));
+            cells.add(efficiency(bound, r));
             cells.add(server(bound));
             if (anyAllocation) {
                 cells.add(Optional.ofNullable(r.secondary().get(ALLOCATION)).map(a -> bytes(a.score())).orElse("-"));
@@ -353,6 +349,19 @@ public final class RunReport {
         out.println("| model | params | first | score | second | score | second / first [" + confidence() + " CI] |");
         out.println("|---|---|---|---:|---|---:|---:|");
         lines.forEach(out::println);
+    }
+
+    /** bound / measured, or that the row or one of its forks beat the bound, which proves the bound wrong. */
+    private static String efficiency(Bound bound, BenchmarkResult row) {
+        if (Double.isNaN(bound.efficiency())) {
+            return "n/a";
+        }
+        if (bound.aboveBound()) {
+            return "**faster than its bound: the bound is wrong**";
+        }
+        String efficiency = NumberText.fixed(bound.efficiency(), 2);
+        return bound.beatenByAFork(row) ? efficiency + " (**a fork ran faster than its bound: the bound is wrong**)"
+                : efficiency;
     }
 
     /** "222.6 \u00b1 3.1 ms/op": the mean with its interval's half-width, and the unit. */

@@ -16,14 +16,10 @@ import org.scrapebench.analysis.jmh.Iteration;
 public record MeanInterval(double mean, double halfWidth, int n) {
 
     public static MeanInterval of(List<List<Iteration>> forks, double confidence) {
-        double weightSum = 0;
-        double weighted = 0;
         int n = 0;
         double sum = 0;
         for (List<Iteration> fork : forks) {
             for (Iteration it : fork) {
-                weighted += it.value() * it.weight();
-                weightSum += it.weight();
                 sum += it.value();
                 n++;
             }
@@ -31,7 +27,7 @@ public record MeanInterval(double mean, double halfWidth, int n) {
         if (n == 0) {
             return new MeanInterval(Double.NaN, Double.NaN, 0);
         }
-        double mean = weighted / weightSum;
+        double mean = weightedMean(forks.stream().flatMap(List::stream).toList());
         if (n < 2) {
             return new MeanInterval(mean, Double.NaN, n);
         }
@@ -45,5 +41,16 @@ public record MeanInterval(double mean, double halfWidth, int n) {
         double sd = Math.sqrt(squares / (n - 1));
         double t = new TDistribution(n - 1).inverseCumulativeProbability(1 - (1 - confidence) / 2);
         return new MeanInterval(mean, t * sd / Math.sqrt(n), n);
+    }
+
+    /** The mean of {@code iterations}, each weighted by its sample count, as JMH scores them. */
+    public static double weightedMean(List<Iteration> iterations) {
+        double weighted = 0;
+        double weightSum = 0;
+        for (Iteration it : iterations) {
+            weighted += it.value() * it.weight();
+            weightSum += it.weight();
+        }
+        return weighted / weightSum;
     }
 }
